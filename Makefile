@@ -1,0 +1,42 @@
+# The kiosk's commands. `make run` and `make test` do every set-up step themselves.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.ready
+
+.PHONY: setup run test check screenshots lock clean
+
+# The virtual environment, with exactly the locked versions; redone when the lock changes.
+$(READY): requirements-dev.lock pyproject.toml scripts/install-system-packages
+	scripts/install-system-packages
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed, found " + sys.version.split()[0])'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
+	touch $(READY)
+
+setup: $(READY)
+
+run: setup  ## the kiosk in a preview window, on the shipped content
+	$(BIN)/python -m kiosk --windowed
+
+test: setup  ## every test, headless
+	$(BIN)/python -m pytest
+
+check: setup  ## lint and types
+	$(BIN)/ruff check kiosk tests main.py
+	$(BIN)/ruff format --check kiosk tests main.py
+	$(BIN)/mypy
+
+screenshots: setup  ## the README's pictures
+	$(BIN)/python -m kiosk render --out docs/screenshots --screen home --lang nl --size 1920x1080
+	$(BIN)/python -m kiosk render --out docs/screenshots --screen global-goals --lang en --size 1920x1080
+	$(BIN)/python -m kiosk render --out docs/screenshots --screen contact --lang nl --size 1080x1920
+	$(BIN)/python -m kiosk render --out docs/screenshots --screen business --lang en --size 1080x1920
+
+lock: setup  ## re-pin every dependency after changing pyproject.toml
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --output-file requirements.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra dev -c requirements.lock --output-file requirements-dev.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache

@@ -1,0 +1,102 @@
+"""Checks of single text values in content.yaml; each returns what is wrong and what to do, or None."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+_IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
+# The dot-atom form of RFC 5322's addr-spec, which is what every address on a public poster uses.
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_EMAIL = re.compile(rf"{_ATOM}(\.{_ATOM})*@([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{{2,}}")
+_PHONE = re.compile(r"\+?[0-9]+( [0-9]+)*")
+_HOSTNAME = re.compile(r"([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]*[a-z0-9])?")
+_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+IMAGE_SUFFIXES = (".svg", ".png")
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What a value is checked against: the declared languages, hosts and contacts, the images' folder."""
+
+    base_dir: Path = Path(".")
+    languages: tuple[str, ...] = ()
+    allowed_hosts: frozenset[str] = field(default_factory=frozenset)
+    contact_ids: frozenset[str] = field(default_factory=frozenset)
+
+
+def identifier(value: str, context: CheckContext) -> str | None:
+    if _IDENTIFIER.fullmatch(value):
+        return None
+    return f"{value!r} is not a valid id: use lower-case letters, digits and dashes, e.g. global-goals"
+
+
+def language_code(value: str, context: CheckContext) -> str | None:
+    if _LANGUAGE.fullmatch(value):
+        return None
+    return f"{value!r} is not a language code: use a two-letter code in lower case, e.g. nl or en"
+
+
+def https_url(value: str, context: CheckContext) -> str | None:
+    if any(character.isspace() for character in value):
+        return f"{value!r} contains a space: a web address has none (write %20 if the page needs one)"
+    parts = urlsplit(value)
+    if parts.scheme != "https":
+        return f"{value!r} is not an https address: links must start with https://"
+    if not parts.hostname:
+        return f"{value!r} has no host: write the whole address, e.g. https://www.utrecht.nl/"
+    if parts.username or parts.password:
+        return f"{value!r} contains a user name or password: remove them"
+    if parts.hostname not in context.allowed_hosts:
+        return (
+            f"the host {parts.hostname!r} is not in allowed_hosts ({', '.join(sorted(context.allowed_hosts))}): "
+            "add it there if the city trusts it, or link to an allowed page"
+        )
+    return None
+
+
+def email_address(value: str, context: CheckContext) -> str | None:
+    if _EMAIL.fullmatch(value) and len(value) <= 254:
+        return None
+    return f"{value!r} is not an e-mail address: write it as name@example.nl, without spaces or 'mailto:'"
+
+
+def phone_number(value: str, context: CheckContext) -> str | None:
+    if _PHONE.fullmatch(value) and sum(character.isdigit() for character in value) >= 3:
+        return None
+    return f'{value!r} is not a phone number: use digits and single spaces, e.g. "14 030" or "+31 30 000 0000"'
+
+
+def hostname(value: str, context: CheckContext) -> str | None:
+    if _HOSTNAME.fullmatch(value) and "." in value:
+        return None
+    return f"{value!r} is not a host name: write only the host, in lower case, e.g. www.utrecht.nl"
+
+
+def hex_colour(value: str, context: CheckContext) -> str | None:
+    if _COLOUR.fullmatch(value):
+        return None
+    return f'{value!r} is not a colour: write it as #RRGGBB, e.g. "#E5243B" (with the quotes)'
+
+
+def image_path(value: str, context: CheckContext) -> str | None:
+    if value.startswith("/") or "\\" in value or ".." in value.split("/"):
+        return f"{value!r} must be a path relative to content.yaml, inside its folder, with forward slashes"
+    if not value.lower().endswith(IMAGE_SUFFIXES):
+        return f"{value!r} is not an image the kiosk draws: use an .svg or .png file"
+    if not (context.base_dir / value).is_file():
+        looked = (context.base_dir / value).resolve()
+        return f"the image {value!r} does not exist (looked for {looked}): check the name or add the file"
+    return None
+
+
+def contact_reference(value: str, context: CheckContext) -> str | None:
+    if value in context.contact_ids:
+        return None
+    matches = difflib.get_close_matches(value, sorted(context.contact_ids), n=1)
+    hint = f"did you mean {matches[0]!r}?" if matches else f"known: {', '.join(sorted(context.contact_ids))}"
+    return f"no contact is named {value!r} under contacts: {hint}"

@@ -1,0 +1,207 @@
+"""The kiosk's content as frozen, typed objects: what content.yaml means, with no Qt and no YAML."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated
+
+from kiosk.content import checks
+
+
+class Translated(Mapping[str, str]):
+    """A text in every declared language, read-only."""
+
+    __slots__ = ("_texts",)
+
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        self._texts = dict(texts)
+
+    def __getitem__(self, language: str) -> str:
+        return self._texts[language]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self._texts.items())))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Translated) and self._texts == other._texts
+
+    def __repr__(self) -> str:
+        return f"Translated({self._texts!r})"
+
+
+def doc(text: str) -> dict[str, str]:
+    """Field metadata: the description IT staff see in errors and in their editor."""
+    return {"doc": text}
+
+
+Identifier = Annotated[str, checks.identifier]
+LanguageCode = Annotated[str, checks.language_code]
+HttpsUrl = Annotated[str, checks.https_url]
+EmailAddress = Annotated[str, checks.email_address]
+PhoneNumber = Annotated[str, checks.phone_number]
+Colour = Annotated[str, checks.hex_colour]
+ImagePath = Annotated[str, checks.image_path]
+Hostname = Annotated[str, checks.hostname]
+ContactId = Annotated[str, checks.contact_reference]
+GOAL_COUNT = 17
+
+# A model class may define check(), yielding (field name, message) for rules that span its fields;
+# the decoder calls it once the object is built and reports each message at that field's line.
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """A language the visitor can choose, named in that language itself."""
+
+    code: LanguageCode = field(metadata=doc("Two-letter language code, e.g. nl or en."))
+    name: str = field(metadata=doc("The language's own name, shown on the switch, e.g. Nederlands."))
+
+
+@dataclass(frozen=True, slots=True)
+class InterfaceText:
+    """The interface's own words, translated like the content."""
+
+    back: Translated = field(metadata=doc("Label of the Back button."))
+    home: Translated = field(metadata=doc("Label of the Home button."))
+    language: Translated = field(metadata=doc("Accessible name of the language switch."))
+    welcome: Translated = field(metadata=doc("Heading of the home screen."))
+    welcome_text: Translated = field(metadata=doc("A short welcome on the home screen, in large type."))
+    welcome_hint: Translated = field(metadata=doc("One line above the tiles: what to do."))
+    scan_to_email: Translated = field(metadata=doc("Caption above a QR code that opens an e-mail."))
+    scan_to_call: Translated = field(metadata=doc("Caption above a QR code that starts a call."))
+    scan_to_read: Translated = field(metadata=doc("Caption above a QR code that opens a web page."))
+    take_along: Translated = field(metadata=doc("Heading above the QR codes of a topic."))
+    hours: Translated = field(metadata=doc("Label before opening hours."))
+    visiting_address: Translated = field(metadata=doc("Label of the visiting address."))
+    postal_address: Translated = field(metadata=doc("Label of the postal address."))
+    swipe_hint: Translated = field(metadata=doc("Hint that a visitor can swipe between topics."))
+    previous_topic: Translated = field(metadata=doc("Accessible name of the previous-topic button."))
+    next_topic: Translated = field(metadata=doc("Accessible name of the next-topic button."))
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A web page a visitor can take along by QR code."""
+
+    url: HttpsUrl = field(metadata=doc("An https address on a host listed in allowed_hosts."))
+    label: Translated = field(metadata=doc("What the page is, shown above its QR code."))
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """One way to reach the city: an e-mail address or a phone number, with what it is for."""
+
+    label: Translated = field(metadata=doc("What this contact is for."))
+    email: EmailAddress | None = field(default=None, metadata=doc("An e-mail address."))
+    subject: Translated | None = field(default=None, metadata=doc("Subject line the visitor's e-mail starts with."))
+    phone: PhoneNumber | None = field(default=None, metadata=doc('A phone number as people write it, e.g. "14 030".'))
+    hours: Translated | None = field(
+        default=None, metadata=doc('When the phone is answered, as text. Quote times: "9.00".')
+    )
+    note: Translated | None = field(default=None, metadata=doc("A short extra line."))
+
+    def check(self) -> Iterator[tuple[str, str]]:
+        if (self.email is None) == (self.phone is None):
+            yield "label", "a contact needs exactly one of email: or phone:"
+        if self.subject is not None and self.email is None:
+            yield "subject", "subject: belongs to an e-mail contact: add email: or remove it"
+        if self.hours is not None and self.phone is None:
+            yield "hours", "hours: belongs to a phone contact: add phone: or remove it"
+
+
+@dataclass(frozen=True, slots=True)
+class GoalTile:
+    """One of the UN's 17 Global Goals, shown as its coloured numbered tile."""
+
+    number: int = field(metadata=doc("The goal's number, 1 to 17."))
+    colour: Colour = field(metadata=doc("The goal's colour as #RRGGBB."))
+
+    def check(self) -> Iterator[tuple[str, str]]:
+        if not 1 <= self.number <= GOAL_COUNT:
+            yield "number", f"goal {self.number} does not exist: the goals are numbered 1 to {GOAL_COUNT}"
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """One international topic: a tile on the home screen and a screen of its own."""
+
+    id: Identifier = field(metadata=doc("Short unique name, lower case with dashes."))
+    title: Translated = field(metadata=doc("Title on the tile and the topic screen."))
+    tagline: Translated = field(metadata=doc("One short line on the home tile."))
+    text: Translated = field(metadata=doc("The topic's text; a blank line starts a paragraph."))
+    artwork: ImagePath = field(metadata=doc("An SVG or PNG file, relative to content.yaml."))
+    links: tuple[Link, ...] = field(default=(), metadata=doc("Pages to read later."))
+    contacts: tuple[ContactId, ...] = field(default=(), metadata=doc("Ids of entries in contacts shown on this topic."))
+    goals: tuple[GoalTile, ...] = field(default=(), metadata=doc("Global Goals tiles shown on this topic."))
+
+    def check(self) -> Iterator[tuple[str, str]]:
+        numbers = [goal.number for goal in self.goals]
+        for number in sorted({n for n in numbers if numbers.count(n) > 1}):
+            yield "goals", f"goal {number} is listed more than once: list each goal once"
+
+
+@dataclass(frozen=True, slots=True)
+class ContactPage:
+    """The help and contact screen: every contact, with the addresses of city hall."""
+
+    title: Translated = field(metadata=doc("Title on the tile and the contact screen."))
+    tagline: Translated = field(metadata=doc("One short line on the home tile."))
+    text: Translated = field(metadata=doc("A short introduction."))
+    artwork: ImagePath = field(metadata=doc("An SVG or PNG file, relative to content.yaml."))
+    contacts: tuple[ContactId, ...] = field(metadata=doc("Ids of entries in contacts, in order."))
+    visiting_address: str = field(metadata=doc("Where visitors can come, as one line."))
+    postal_address: str | None = field(default=None, metadata=doc("Where letters go."))
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    """Everything the kiosk shows, in every language it offers."""
+
+    languages: tuple[Language, ...] = field(
+        metadata=doc("Languages offered; the first is the default for every new visitor.")
+    )
+    allowed_hosts: tuple[Hostname, ...] = field(metadata=doc("Web hosts that links may point to, e.g. www.utrecht.nl."))
+    interface: InterfaceText = field(metadata=doc("The interface's own words."))
+    contacts: Mapping[Identifier, Contact] = field(
+        metadata=doc("Named contacts that topics and the contact screen refer to.")
+    )
+    topics: tuple[Topic, ...] = field(metadata=doc("The topics, in the order of the home screen."))
+    contact_page: ContactPage = field(metadata=doc("The help and contact screen."))
+    base_dir: Path = field(default=Path("."), compare=False, metadata={"internal": "yes"})
+
+    def check(self) -> Iterator[tuple[str, str]]:
+        if not self.languages:
+            yield "languages", "at least one language is needed, e.g. - code: nl"
+        if not self.topics:
+            yield "topics", "at least one topic is needed"
+        for what, values in (
+            ("languages", [language.code for language in self.languages]),
+            ("topics", [topic.id for topic in self.topics]),
+        ):
+            for value in sorted({v for v in values if values.count(v) > 1}):
+                yield what, f"{value!r} is used more than once under {what}: each must be unique"
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0].code
+
+    @property
+    def language_codes(self) -> tuple[str, ...]:
+        return tuple(language.code for language in self.languages)
+
+    def topic(self, topic_id: str) -> Topic:
+        for topic in self.topics:
+            if topic.id == topic_id:
+                return topic
+        raise KeyError(topic_id)
+
+    def image_path(self, relative: str) -> Path:
+        return self.base_dir / relative

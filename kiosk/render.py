@@ -1,0 +1,57 @@
+"""Renders every screen, in every language and size, to PNG files without a display."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication
+
+from kiosk.content import Content
+from kiosk.window import KioskWindow
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SIZES = (QSize(1920, 1080), QSize(1080, 1920))
+
+
+def settle(app: QApplication) -> None:
+    """Let posted layout and resize events run until the window has its final geometry."""
+    for _ in range(3):
+        app.sendPostedEvents()
+        app.processEvents()
+
+
+def render_screens(
+    content: Content,
+    out_dir: Path,
+    sizes: Iterable[QSize] = DEFAULT_SIZES,
+    languages: Iterable[str] | None = None,
+    screens: Iterable[str] | None = None,
+) -> list[Path]:
+    """Write DIR/SCREEN-LANG-WxH.png for each combination; return the files written."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "create_application() first"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for size in sizes:
+        window = KioskWindow(content)
+        window.resize(size)
+        window.show()
+        settle(app)
+        for name in list(screens) if screens is not None else window.screen_names:
+            for language in list(languages) if languages is not None else content.language_codes:
+                window.set_language(language)
+                window.open(name)
+                settle(app)
+                path = out_dir / f"{name}-{language}-{size.width()}x{size.height()}.png"
+                if not window.grab().save(str(path)):
+                    raise OSError(f"could not write {path}")
+                log.info("rendered %s", path)
+                written.append(path)
+        window.close()
+        window.deleteLater()
+        settle(app)
+    return written

@@ -1,0 +1,1 @@
+"""Building blocks the screens share: text, tiles, QR cards, the bottom bar, artwork, scrolling."""

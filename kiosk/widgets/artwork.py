@@ -1,0 +1,72 @@
+"""Draws a content image (SVG or PNG) scaled to fit, keeping its proportions."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QImage, QPainter, QPaintEvent
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+log = logging.getLogger(__name__)
+
+
+class Artwork(QWidget):
+    """An illustration that fills its box without stretching; a missing file leaves the box empty."""
+
+    def __init__(self, path: Path, preferred: QSize, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._preferred = preferred
+        self._svg: QSvgRenderer | None = None
+        self._image: QImage | None = None
+        if path.suffix.lower() == ".svg":
+            renderer = QSvgRenderer(str(path), self)
+            if renderer.isValid():
+                self._svg = renderer
+        else:
+            image = QImage(str(path))
+            if not image.isNull():
+                self._image = image
+        if self._svg is None and self._image is None:
+            log.warning("could not draw the image %s; leaving its place empty", path)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def sizeHint(self) -> QSize:
+        return self._preferred
+
+    def minimumSizeHint(self) -> QSize:
+        return self._preferred / 3
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        aspect = self._preferred.height() / max(1, self._preferred.width())
+        return min(self._preferred.height(), round(width * aspect))
+
+    def _natural_size(self) -> QSize:
+        if self._svg is not None:
+            return self._svg.defaultSize()
+        if self._image is not None:
+            return self._image.size()
+        return self._preferred
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        natural = self._natural_size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        box = QRectF(
+            (self.width() - natural.width()) / 2,
+            (self.height() - natural.height()) / 2,
+            natural.width(),
+            natural.height(),
+        )
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        if self._svg is not None:
+            self._svg.render(painter, box)
+        elif self._image is not None:
+            painter.drawImage(box, self._image)
+        painter.end()

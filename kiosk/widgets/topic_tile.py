@@ -1,0 +1,51 @@
+"""A large tile on the home screen: artwork, title and a short line; the whole tile is the button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QStyle, QStyleOption, QVBoxLayout, QWidget
+
+from kiosk import theme
+from kiosk.widgets.artwork import Artwork
+from kiosk.widgets.text import TextLabel
+
+
+class TopicTile(QAbstractButton):
+    """A tappable tile that darkens while pressed, so the visitor sees the tap land."""
+
+    def __init__(self, artwork: Artwork, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = TextLabel(role="tile-title")
+        self.tagline = TextLabel(role="muted")
+        self.artwork = artwork
+        layout = self._layout = QVBoxLayout(self)
+        layout.setContentsMargins(theme.SPACING, theme.SPACING, theme.SPACING, theme.SPACING)
+        layout.setSpacing(theme.SPACING // 2)
+        layout.addWidget(artwork, 1)
+        layout.addWidget(self.title)
+        layout.addWidget(self.tagline)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.pressed.connect(self.update)
+        self.released.connect(self.update)
+
+    def set_texts(self, title: str, tagline: str) -> None:
+        self.title.setText(title)
+        self.tagline.setText(tagline)
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(tagline)
+
+    def sizeHint(self) -> QSize:
+        return self._layout.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self._layout.minimumSize()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        option = QStyleOption()
+        option.initFrom(self)
+        if self.isDown():
+            option.state |= QStyle.StateFlag.State_Sunken
+        painter = QPainter(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
+        painter.end()

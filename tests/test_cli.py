@@ -1,0 +1,173 @@
+"""The command line as IT staff and systemd meet it: validate, render, run; each started as a real process."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO, SHIPPED
+from helpers import decode_qr_codes
+from PySide6.QtGui import QImage
+
+from kiosk import payloads
+from kiosk.content import Content
+
+pytestmark = pytest.mark.e2e
+
+
+def kiosk(*args: str, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=env,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def broken_copy(tmp_path: Path, old: str, new: str) -> Path:
+    """A copy of the shipped content, with its artwork, and one edit."""
+    shutil.copytree(REPO / "resources" / "artwork", tmp_path / "resources" / "artwork")
+    path = tmp_path / "content.yaml"
+    path.write_text(SHIPPED.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def test_validate_accepts_the_shipped_content() -> None:
+    result = kiosk("validate")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip().endswith("valid: 4 topics, 3 contacts, languages nl, en")
+
+
+def test_validate_lists_every_problem_as_path_line_column(tmp_path: Path) -> None:
+    path = broken_copy(tmp_path, "email: publicaffairs@utrecht.nl", "email: public affairs")
+    text = path.read_text(encoding="utf-8")
+    line = text[: text.index("email: public affairs")].count("\n") + 1
+    result = kiosk("validate", str(path))
+    assert result.returncode == 1
+    assert f"{path}:{line}:12: 'public affairs' is not an e-mail address" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"\x00\xff\xfe garbage", b"topics: [", b"!!python/object/apply:os.system ['true']", b"{{{{"],
+)
+def test_validate_never_shows_a_traceback(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "content.yaml"
+    path.write_bytes(data)
+    result = kiosk("validate", str(path))
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"{path}:")
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_validate_a_missing_file() -> None:
+    result = kiosk("validate", "no-such-file.yaml")
+    assert result.returncode == 1
+    assert "no-such-file.yaml:1:1: cannot read the file" in result.stdout
+
+
+def test_render_writes_one_screen_that_a_decoder_can_read(tmp_path: Path, content: Content) -> None:
+    result = kiosk("render", "--out", str(tmp_path), "--screen", "contact", "--lang", "en", "--size", "1080x1920")
+    assert result.returncode == 0, result.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["contact-en-1080x1920.png"]
+    image = QImage(str(tmp_path / "contact-en-1080x1920.png"))
+    assert (image.width(), image.height()) == (1080, 1920)
+    expected = {payloads.for_contact(content.contacts[i], "en").uri for i in content.contact_page.contacts}
+    assert decode_qr_codes(image) == expected
+    assert "WARNING" not in result.stderr
+
+
+def test_render_writes_every_screen_in_every_language_and_orientation(tmp_path: Path) -> None:
+    result = kiosk("render", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    names = {path.name for path in tmp_path.iterdir()}
+    screens = ["home", "healthy-urban-living", "europe", "business", "global-goals", "contact"]
+    assert names == {
+        f"{s}-{lang}-{size}.png" for s in screens for lang in ("nl", "en") for size in ("1920x1080", "1080x1920")
+    }
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--size", "big"], "write it as WIDTHxHEIGHT"),
+        (["--screen", "nowhere"], "the screens are home, healthy-urban-living"),
+        (["--lang", "fr"], "the content offers nl, en"),
+    ],
+)
+def test_render_explains_bad_arguments(tmp_path: Path, args: list[str], message: str) -> None:
+    result = kiosk("render", "--out", str(tmp_path), *args)
+    assert result.returncode == 1
+    assert message in result.stderr
+
+
+def test_without_a_display_the_kiosk_exits_2_with_one_clear_line() -> None:
+    env = {
+        key: value for key, value in os.environ.items() if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = kiosk(env=env)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "no display found" in lines[0]
+    assert "python -m kiosk render --out" in lines[0]
+
+
+def test_run_refuses_broken_content_with_the_problems_in_the_log(tmp_path: Path) -> None:
+    path = broken_copy(tmp_path, "    en: Back\n", "")
+    result = kiosk("--content", str(path), env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 1
+    assert "'en' translation is missing" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_three_ways_to_start_are_the_same_program() -> None:
+    outputs = {
+        subprocess.run(command, capture_output=True, text=True, cwd=REPO, check=True).stdout
+        for command in (
+            [sys.executable, "main.py", "--version"],
+            [sys.executable, "-m", "kiosk", "--version"],
+            [str(Path(sys.executable).parent / "utrecht-kiosk"), "--version"],
+        )
+    }
+    assert len(outputs) == 1
+    assert outputs.pop().startswith("utrecht-kiosk ")
+
+
+def test_the_real_program_starts_shows_home_and_stops_cleanly_on_sigterm() -> None:
+    """End to end: the kiosk as systemd would run it, offscreen, read through its log."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "--windowed", "--lang", "en"],
+        cwd=REPO,
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stderr is not None
+    log = []
+    for line in process.stderr:
+        log.append(line)
+        if "first frame painted" in line:
+            break
+    process.send_signal(signal.SIGTERM)
+    _, rest = process.communicate(timeout=60)
+    log.append(rest or "")
+    text = "".join(log)
+    assert process.returncode == 0, text
+    assert "kiosk 0.1.0 started" in text
+    assert "languages nl, en" in text
+    assert "language switched to en" in text
+    assert "received SIGTERM; stopping" in text
+    assert "kiosk stopped" in text
+    assert " WARNING " not in text, text
+    assert " ERROR " not in text, text

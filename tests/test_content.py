@@ -1,0 +1,263 @@
+"""Loading content.yaml: the shipped file, and broken files reported at the right line with what to do."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+
+import pytest
+from conftest import REPO, SHIPPED
+
+from kiosk.content import Content, ContentError, Problem, load_content, parse_content
+from kiosk.content.yaml_source import MAX_BYTES
+
+TEXT = SHIPPED.read_text(encoding="utf-8")
+
+
+def line_of(snippet: str, text: str = TEXT) -> int:
+    """The 1-based line on which snippet starts in the shipped file."""
+    index = text.index(snippet)
+    return text.count("\n", 0, index) + 1
+
+
+def load_variant(old: str, new: str, count: int = 1) -> tuple[ContentError, int]:
+    """Load the shipped file with old replaced by new; return the error and the line of the change."""
+    assert old in TEXT, f"the shipped content no longer contains {old!r}"
+    changed = TEXT.replace(old, new, count)
+    with pytest.raises(ContentError) as caught:
+        parse_content(changed.encode("utf-8"), "content.yaml", REPO)
+    return caught.value, line_of(old)
+
+
+def messages_at(error: ContentError, line: int) -> list[str]:
+    return [problem.message for problem in error.problems if problem.line == line]
+
+
+def test_shipped_content_loads_with_every_topic_the_city_asked_for(content: Content) -> None:
+    assert content.language_codes == ("nl", "en")
+    assert content.default_language == "nl"
+    assert [topic.id for topic in content.topics] == ["healthy-urban-living", "europe", "business", "global-goals"]
+    goals = content.topic("global-goals").goals
+    assert [goal.number for goal in goals] == list(range(1, 18))
+    assert goals[0].colour == "#E5243B"
+    assert goals[16].colour == "#19486A"
+
+
+def test_shipped_contacts_are_the_verified_facts(content: Content) -> None:
+    assert content.contacts["phone"].phone == "14 030"
+    assert content.contacts["public-affairs"].email == "publicaffairs@utrecht.nl"
+    assert content.contacts["delegations"].email == "internationaldelegations@utrecht.nl"
+    assert content.contact_page.visiting_address == "Stadsplateau 1, Utrecht"
+    hours = content.contacts["phone"].hours
+    assert hours is not None
+    assert "9.00–17.00" in hours["nl"]
+    assert "9.00–13.00" in hours["en"]
+
+
+def test_every_read_more_link_is_a_verified_address(content: Content) -> None:
+    facts = REPO.parent / "shared" / "reference" / "facts.md"
+    known = facts.read_text(encoding="utf-8") if facts.exists() else TEXT
+    for topic in content.topics:
+        assert topic.links, f"{topic.id} has no read-more link"
+        for link in topic.links:
+            assert link.url in known
+
+
+def test_content_objects_are_frozen(content: Content) -> None:
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        content.topics[0].id = "changed"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        content.contacts["phone"] = content.contacts["delegations"]  # type: ignore[index]
+
+
+def test_content_model_imports_no_qt() -> None:
+    code = "import sys, kiosk.content, kiosk.payloads; print(any(m.startswith('PySide6') for m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
+    assert result.stdout.strip() == "False"
+
+
+def test_missing_translation_names_the_language_and_the_line() -> None:
+    error, line = load_variant("    en: Back\n", "")
+    assert any("'en' translation is missing" in message for message in messages_at(error, line - 1))
+
+
+def test_unknown_key_suggests_the_closest_one() -> None:
+    error, line = load_variant("    tagline:\n      nl: Gezondheid", "    tagtine:\n      nl: Gezondheid")
+    assert any("unknown key 'tagtine'" in m and "did you mean 'tagline'?" in m for m in messages_at(error, line))
+
+
+def test_wrong_type_says_what_was_expected() -> None:
+    error, line = load_variant(
+        "    contacts: [public-affairs]\n\n  - id: europe", "    contacts: public-affairs\n\n  - id: europe"
+    )
+    assert any("expected a list" in message for message in messages_at(error, line))
+
+
+def test_link_that_is_not_https_is_refused() -> None:
+    error, line = load_variant(
+        "https://www.utrecht.nl/bestuur-en-organisatie/internationale-zaken/europa/",
+        "http://www.utrecht.nl/bestuur-en-organisatie/internationale-zaken/europa/",
+    )
+    assert any("not an https address" in message for message in messages_at(error, line))
+
+
+def test_link_to_a_host_off_the_allowlist_is_refused() -> None:
+    error, line = load_variant(
+        "https://www.utrecht.nl/bestuur-en-organisatie/internationale-zaken/europa/",
+        "https://example.com/europa/",
+    )
+    assert any("'example.com' is not in allowed_hosts" in message for message in messages_at(error, line))
+
+
+def test_malformed_email_address_is_refused() -> None:
+    error, line = load_variant("email: publicaffairs@utrecht.nl", "email: publicaffairs at utrecht.nl")
+    assert any("is not an e-mail address" in message for message in messages_at(error, line))
+
+
+def test_malformed_phone_number_is_refused() -> None:
+    error, line = load_variant('phone: "14 030"', 'phone: "14-030 ext"')
+    assert any("is not a phone number" in message for message in messages_at(error, line))
+
+
+def test_missing_image_file_is_refused_with_where_it_looked() -> None:
+    error, line = load_variant("resources/artwork/europe.svg", "resources/artwork/europa.svg")
+    assert any("europa.svg' does not exist" in message for message in messages_at(error, line))
+
+
+@pytest.mark.parametrize("time", ["9:00", "09:00", "17:30"])
+def test_unquoted_time_is_caught_before_yaml_turns_it_into_a_number(time: str) -> None:
+    error, line = load_variant("    en: Back", f"    en: {time}")
+    assert any("put it in quotes" in message for message in messages_at(error, line))
+
+
+def test_quoted_time_is_text() -> None:
+    changed = TEXT.replace("    en: Back", '    en: "9:00"')
+    content = parse_content(changed.encode(), "content.yaml", REPO)
+    assert content.interface.back["en"] == "9:00"
+
+
+def test_bare_no_is_caught_before_yaml_turns_it_into_false() -> None:
+    error, line = load_variant("    en: Back", "    en: no")
+    assert any("a yes/no value" in message and "quotes" in message for message in messages_at(error, line))
+
+
+def test_unknown_contact_reference_suggests_the_closest_name() -> None:
+    error, line = load_variant("contacts: [delegations, public-affairs]", "contacts: [delegation, public-affairs]")
+    assert any("no contact is named 'delegation'" in m and "'delegations'" in m for m in messages_at(error, line))
+
+
+def test_duplicate_key_is_reported_where_it_repeats() -> None:
+    error, line = load_variant("    tagline:\n      nl: Vroeg", "    title:\n      nl: Vroeg")
+    assert any("appears twice" in message for message in messages_at(error, line))
+
+
+def test_duplicate_topic_id_is_refused() -> None:
+    error, _ = load_variant("  - id: europe", "  - id: business")
+    assert any("'business' is used more than once" in problem.message for problem in error.problems)
+
+
+def test_goal_out_of_range_is_refused() -> None:
+    error, line = load_variant("{number: 17,", "{number: 18,")
+    assert any("goal 18 does not exist" in message for message in messages_at(error, line))
+
+
+def test_bad_colour_is_refused() -> None:
+    error, line = load_variant('colour: "#19486A"', "colour: blue")
+    assert any("is not a colour" in message for message in messages_at(error, line))
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    changed = (
+        TEXT.replace("    en: Back\n", "")
+        .replace("email: publicaffairs@utrecht.nl", "email: nobody")
+        .replace("resources/artwork/europe.svg", "resources/artwork/missing.svg")
+    )
+    with pytest.raises(ContentError) as caught:
+        parse_content(changed.encode(), "content.yaml", REPO)
+    text = str(caught.value)
+    assert "'en' translation is missing" in text
+    assert "'nobody' is not an e-mail address" in text
+    assert "missing.svg' does not exist" in text
+    assert len(caught.value.problems) == 3
+
+
+def test_yaml_syntax_error_names_where_it_began_and_where_it_broke() -> None:
+    error, line = load_variant("    nl: Terug", '    nl: "Terug')
+    problem = error.problems[0]
+    assert problem.message.startswith("YAML syntax error")
+    assert f"began at line {line}" in problem.message
+
+
+def test_tab_indentation_is_reported_on_its_line() -> None:
+    error, line = load_variant("    nl: Terug", "\tnl: Terug")
+    assert any("tab is used for indentation" in message for message in messages_at(error, line))
+
+
+def test_aliases_and_anchors_are_refused_without_being_expanded() -> None:
+    error, line = load_variant("  back:\n    nl: Terug", "  back: &word\n    nl: Terug")
+    assert any("anchor &word is not allowed" in message for message in messages_at(error, line))
+
+
+def test_python_tags_are_refused_without_running_anything(tmp_path: object) -> None:
+    error, line = load_variant("    nl: Terug", "    nl: !!python/object/apply:os.system ['touch /tmp/pwned']")
+    assert any(
+        "tag tag:yaml.org,2002:python/object/apply:os.system is not allowed" in m for m in messages_at(error, line)
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"", "the file is empty"),
+        (b"   \n# only a comment\n", "the file has only comments"),
+        (b"- a\n- list\n", "the top level must be a mapping"),
+        (b"just text\n", "the top level must be a mapping"),
+        (b"languages:\n  - code: nl\n    name: Nederl\xe4nds\n", "is not UTF-8"),
+        (b"a: 1\n" + b"#" * MAX_BYTES, "over the limit"),
+    ],
+)
+def test_files_that_are_not_content_at_all(data: bytes, expected: str) -> None:
+    with pytest.raises(ContentError) as caught:
+        parse_content(data, "content.yaml", REPO)
+    assert expected in str(caught.value)
+
+
+def test_not_utf8_is_located_at_the_bad_byte() -> None:
+    with pytest.raises(ContentError) as caught:
+        parse_content(b"languages:\n  - code: nl\n    name: Nederl\xe4nds\n", "content.yaml", REPO)
+    assert (caught.value.problems[0].line, caught.value.problems[0].column) == (3, 17)
+
+
+def test_problems_read_like_compiler_errors() -> None:
+    assert str(Problem("content.yaml", 3, 7, "something is wrong")) == "content.yaml:3:7: something is wrong"
+
+
+def test_unreadable_file_is_a_problem_not_a_crash(tmp_path: object) -> None:
+    with pytest.raises(ContentError) as caught:
+        load_content(REPO / "does-not-exist.yaml")
+    assert "cannot read the file" in str(caught.value)
+
+
+def test_a_third_language_is_only_a_yaml_edit(content: Content) -> None:
+    """Add German to a copy: every translated text needs a 'de' line, and nothing else changes."""
+    import yaml
+
+    data = yaml.safe_load(TEXT)
+    data["languages"].append({"code": "de", "name": "Deutsch"})
+
+    def add_german(node: object) -> None:
+        if isinstance(node, dict):
+            if "nl" in node and "en" in node and isinstance(node["nl"], str):
+                node["de"] = "[de] " + node["en"]
+            for value in node.values():
+                add_german(value)
+        elif isinstance(node, list):
+            for value in node:
+                add_german(value)
+
+    add_german(data)
+    three = parse_content(yaml.safe_dump(data, allow_unicode=True).encode(), "content.yaml", REPO)
+    assert three.language_codes == ("nl", "en", "de")
+    assert three.interface.back["de"] == "[de] Back"
+    assert three.topics[0].title["de"].startswith("[de] ")

@@ -1,0 +1,151 @@
+"""Finding your way: tiles, Back, Home, swipes and arrows, and the language switch, through real events."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.screens.topic import TopicScreen
+from kiosk.window import KioskWindow
+
+
+def tap(qtbot: QtBot, widget: QWidget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def swipe(widget: QWidget, dx: int, dy: int = 0) -> None:
+    """A finger drag across the widget, as Qt delivers touch to widgets: press, moves, release."""
+    start = QPoint(widget.width() // 2, widget.height() // 2)
+    QTest.mousePress(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, 9):
+        QTest.mouseMove(widget, start + QPoint(dx * step // 8, dy * step // 8))
+    QTest.mouseRelease(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(dx, dy))
+
+
+def test_home_has_a_tile_for_every_topic_and_for_contact(window: KioskWindow) -> None:
+    assert list(window.home_screen.tiles) == ["healthy-urban-living", "europe", "business", "global-goals", "contact"]
+    assert window.home_screen.tiles["europe"].title.text() == "Utrecht in Europa"
+
+
+def test_tapping_a_tile_opens_its_topic(qtbot: QtBot, window: KioskWindow) -> None:
+    with qtbot.waitSignal(window.screen_changed) as opened:
+        tap(qtbot, window.home_screen.tiles["global-goals"])
+    assert opened.args == ["global-goals"]
+    screen = window.current_screen()
+    assert isinstance(screen, TopicScreen)
+    assert screen.header.title.text() == "Global Goals City"
+    assert screen.isVisible()
+
+
+def test_back_and_home_return_to_the_home_screen(qtbot: QtBot, window: KioskWindow) -> None:
+    tap(qtbot, window.home_screen.tiles["europe"])
+    assert window.current == "europe"
+    tap(qtbot, window.bar.back)
+    assert window.current == "home"
+    tap(qtbot, window.home_screen.tiles["contact"])
+    assert window.current == "contact"
+    tap(qtbot, window.bar.home)
+    assert window.current == "home"
+    assert window.home_screen.isVisible()
+
+
+def test_home_shows_no_back_or_topic_arrows(qtbot: QtBot, window: KioskWindow) -> None:
+    assert not window.bar.back.isVisible()
+    assert not window.bar.next.isVisible()
+    tap(qtbot, window.home_screen.tiles["europe"])
+    assert window.bar.back.isVisible()
+    assert window.bar.next.isVisible()
+
+
+def test_swipe_left_goes_to_the_next_topic_and_right_comes_back(qtbot: QtBot, window: KioskWindow) -> None:
+    tap(qtbot, window.home_screen.tiles["europe"])
+    viewport = window.current_screen().text_scroll.viewport()
+    with qtbot.waitSignal(window.screen_changed):
+        swipe(viewport, -400)
+    assert window.current == "business"
+    viewport = window.current_screen().text_scroll.viewport()
+    with qtbot.waitSignal(window.screen_changed):
+        swipe(viewport, 400)
+    assert window.current == "europe"
+
+
+def test_swipe_wraps_from_the_last_topic_to_the_first(qtbot: QtBot, window: KioskWindow) -> None:
+    tap(qtbot, window.home_screen.tiles["contact"])
+    with qtbot.waitSignal(window.screen_changed):
+        swipe(window.current_screen().text_scroll.viewport(), -400)
+    assert window.current == "healthy-urban-living"
+
+
+def test_a_short_or_mostly_vertical_drag_is_not_a_swipe(qtbot: QtBot, window: KioskWindow) -> None:
+    tap(qtbot, window.home_screen.tiles["europe"])
+    viewport = window.current_screen().text_scroll.viewport()
+    with qtbot.assertNotEmitted(window.screen_changed):
+        swipe(viewport, -60)
+        swipe(viewport, -200, 300)
+    assert window.current == "europe"
+
+
+def test_arrow_buttons_step_through_the_topics(qtbot: QtBot, window: KioskWindow) -> None:
+    tap(qtbot, window.home_screen.tiles["healthy-urban-living"])
+    tap(qtbot, window.bar.next)
+    assert window.current == "europe"
+    tap(qtbot, window.bar.previous)
+    tap(qtbot, window.bar.previous)
+    assert window.current == "contact"
+
+
+def test_language_switch_rerenders_the_current_screen_in_place(qtbot: QtBot, window: KioskWindow) -> None:
+    tap(qtbot, window.home_screen.tiles["business"])
+    screen = window.current_screen()
+    screen.text_scroll.verticalScrollBar().setValue(0)
+    assert screen.header.title.text() == "Aantrekkelijk voor bedrijven, bewoners en studenten"
+    with qtbot.waitSignal(window.language_changed):
+        tap(qtbot, window.bar.languages["en"])
+    assert window.current_screen() is screen
+    assert screen.header.title.text() == "Attractive for businesses, residents and students"
+    assert window.bar.back.text().endswith("Back")
+    assert window.bar.languages["en"].isChecked()
+    assert not window.bar.languages["nl"].isChecked()
+    card = screen.take_along.cards[1]
+    assert card.caption.text() == "Scan to e-mail"
+    assert "subject=International%20delegation" in card.payload.uri
+
+
+def test_language_carries_over_to_screens_opened_later(qtbot: QtBot, window: KioskWindow) -> None:
+    tap(qtbot, window.bar.languages["en"])
+    assert window.home_screen.hint.text() == "Tap a topic."
+    tap(qtbot, window.home_screen.tiles["contact"])
+    assert window.current_screen().header.title.text() == "Help and contact"
+
+
+def test_switching_language_keeps_the_scroll_position(qtbot: QtBot, window: KioskWindow) -> None:
+    tap(qtbot, window.home_screen.tiles["business"])
+    bar = window.current_screen().text_scroll.verticalScrollBar()
+    assert bar.maximum() > 0, "the business text should scroll beside its three cards"
+    bar.setValue(bar.maximum() // 2)
+    kept = bar.value()
+    tap(qtbot, window.bar.languages["en"])
+    assert bar.value() == kept
+
+
+def test_opening_a_topic_starts_at_the_top(qtbot: QtBot, window: KioskWindow) -> None:
+    tap(qtbot, window.home_screen.tiles["business"])
+    bar = window.current_screen().text_scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert bar.value() > 0
+    tap(qtbot, window.bar.home)
+    tap(qtbot, window.home_screen.tiles["business"])
+    assert bar.value() == 0
+
+
+def test_a_tile_shows_it_is_pressed(qtbot: QtBot, window: KioskWindow) -> None:
+    tile = window.home_screen.tiles["europe"]
+    before = tile.grab().toImage()
+    QTest.mousePress(tile, Qt.MouseButton.LeftButton)
+    pressed = tile.grab().toImage()
+    QTest.mouseRelease(tile, Qt.MouseButton.LeftButton)
+    assert tile.isDown() is False
+    corner = QPoint(tile.width() // 2, 6)
+    assert pressed.pixelColor(corner) != before.pixelColor(corner)

@@ -1,0 +1,134 @@
+"""What a visitor sees: every screen in both orientations and languages, with nothing clipped and codes that scan."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import LANDSCAPE, PORTRAIT, REPO
+from helpers import ZERO_WIDTH_SPACE, clipped_texts, controls, decode_qr_codes, top_in
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel
+
+from kiosk import payloads, theme
+from kiosk.content import Content, parse_content
+from kiosk.render import settle
+from kiosk.widgets.qr_card import QrCard
+from kiosk.window import KioskWindow
+
+SCREENS = ["home", "healthy-urban-living", "europe", "business", "global-goals", "contact"]
+SIZES = [pytest.param(LANDSCAPE, id="landscape"), pytest.param(PORTRAIT, id="portrait")]
+
+
+def show(window: KioskWindow, name: str, language: str) -> None:
+    window.set_language(language)
+    window.open(name)
+    settle(QGuiApplication.instance())  # type: ignore[arg-type]
+
+
+def expected_codes(content: Content, name: str, language: str) -> set[str]:
+    if name == "home":
+        return set()
+    if name == "contact":
+        ids = content.contact_page.contacts
+        links = ()
+    else:
+        topic = content.topic(name)
+        ids, links = topic.contacts, topic.links
+    uris = {payloads.for_link(link).uri for link in links}
+    return uris | {payloads.for_contact(content.contacts[i], language).uri for i in ids}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_no_text_is_clipped_on_any_screen(make_window: object, size: QSize, language: str) -> None:
+    window: KioskWindow = make_window(size)  # type: ignore[operator]
+    for name in SCREENS:
+        show(window, name, language)
+        assert clipped_texts(window) == [], f"{name} in {language}"
+        assert window.size() == size, f"{name} in {language} forced the window to {window.size()}"
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_code_on_screen_scans_from_a_grab_of_the_window(
+    make_window: object, content: Content, size: QSize, language: str
+) -> None:
+    window: KioskWindow = make_window(size)  # type: ignore[operator]
+    for name in SCREENS[1:]:
+        show(window, name, language)
+        assert decode_qr_codes(window.grab().toImage()) == expected_codes(content, name, language), name
+
+
+def test_the_address_under_each_code_says_what_it_encodes(window: KioskWindow) -> None:
+    for name in SCREENS[1:]:
+        show(window, name, "nl")
+        for card in window.current_screen().findChildren(QrCard):
+            shown = card.address.text().replace(ZERO_WIDTH_SPACE, "")
+            assert shown == card.payload.text
+            plain = card.payload.uri.removeprefix("mailto:").split("?")[0].removeprefix("tel:").removeprefix("https://")
+            assert shown.replace(" ", "").rstrip("/") == plain.rstrip("/")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_codes_are_drawn_big_enough_to_scan_at_arms_length(make_window: object, size: QSize) -> None:
+    window: KioskWindow = make_window(size)  # type: ignore[operator]
+    for name in SCREENS[1:]:
+        show(window, name, "nl")
+        for card in window.current_screen().findChildren(QrCard):
+            assert card.code.width() >= theme.QR_MIN_PX
+            assert card.code.module_px >= theme.QR_MIN_MODULE_PX
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_every_control_is_big_enough_for_a_finger(make_window: object, size: QSize) -> None:
+    window: KioskWindow = make_window(size)  # type: ignore[operator]
+    screen = QGuiApplication.primaryScreen()
+    mm_per_px = 25.4 / screen.physicalDotsPerInch()
+    # The smallest screen the kiosk is deployed on: 21.5 inch at 1920x1080, 0.248 mm a pixel.
+    nine_mm = max(theme.TOUCH_TARGET_MIN_MM / 0.248, theme.TOUCH_TARGET_MIN_MM / mm_per_px)
+    for name in SCREENS:
+        show(window, name, "nl")
+        for control in controls(window):
+            smallest = min(control.width(), control.height())
+            assert smallest >= theme.TOUCH_TARGET_MIN_PX, f"{name}: {control.text()!r} is {control.size()}"
+            assert smallest >= nine_mm, f"{name}: {control.text()!r} is under 9 mm"
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_controls_sit_in_the_lower_part_of_the_screen(make_window: object, size: QSize) -> None:
+    window: KioskWindow = make_window(size)  # type: ignore[operator]
+    for name in SCREENS:
+        show(window, name, "nl")
+        for control in controls(window):
+            top = top_in(window, control)
+            assert top >= size.height() * theme.CONTROLS_BELOW_FRACTION, f"{name}: {control.text()!r} at y={top}"
+
+
+def test_content_text_is_never_read_as_markup(make_window: object, content: Content) -> None:
+    text = (REPO / "content.yaml").read_text(encoding="utf-8")
+    hostile = text.replace(
+        "Utrecht wants to be a city where health comes first in everything we do.",
+        "<b>bold</b> <img src='file:///etc/passwd'> <a href='https://evil.example'>link</a>",
+    ).replace("    en: Tap a topic.", '    en: "<h1>Tap</h1>"')
+    window: KioskWindow = make_window(LANDSCAPE, parse_content(hostile.encode(), "content.yaml", REPO))  # type: ignore[operator]
+    show(window, "healthy-urban-living", "en")
+    labels = window.findChildren(QLabel)
+    assert all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
+    assert any(label.text().startswith("<b>bold</b> <img") for label in labels)
+    show(window, "home", "en")
+    assert window.home_screen.hint.text() == "<h1>Tap</h1>"
+    assert all(not label.openExternalLinks() for label in labels)
+
+
+def test_global_goals_shows_all_17_tiles_in_their_colours(window: KioskWindow, content: Content) -> None:
+    show(window, "global-goals", "en")
+    tiles = window.current_screen().goals
+    assert tiles is not None
+    assert [goal.number for goal in tiles.goals] == list(range(1, 18))
+    image = tiles.grab().toImage()
+    first = image.pixelColor(6, tiles.heightForWidth(tiles.width()) // 4).name()
+    assert first.upper() == "#E5243B"
+
+
+def test_the_bundled_typeface_is_used(window: KioskWindow) -> None:
+    assert window.home_screen.header.title.font().family() == "Atkinson Hyperlegible"
