@@ -7,6 +7,8 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QFontMetrics, QImage
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton, QWidget
 
+from kiosk import payloads
+from kiosk.content import Content
 from kiosk.render import settle
 
 ZERO_WIDTH_SPACE = "\u200b"
@@ -70,3 +72,24 @@ def controls(window: QWidget) -> list[QAbstractButton]:
 
 def top_in(window: QWidget, widget: QWidget) -> int:
     return widget.mapTo(window, QPoint(0, 0)).y()
+
+
+def expected_codes(content: Content, name: str, language: str) -> set[str]:
+    """What the QR codes on a screen should carry, built independently of the screens."""
+    if name == "home":
+        return set()
+    if name == "contact":
+        ids: tuple[str, ...] = content.contact_page.contacts
+        uris: set[str] = set()
+    else:
+        topic = content.topic(name)
+        ids = topic.contacts
+        uris = {link.url for link in topic.links}
+    for contact_id in ids:
+        contact = content.contacts[contact_id]
+        if contact.phone is not None:
+            uris.add("tel:" + contact.phone.replace(" ", ""))
+        else:
+            subject = contact.subject[language] if contact.subject else ""
+            uris.add(payloads.mailto(contact.email or "", subject).uri)
+    return uris

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, SHIPPED
-from helpers import decode_qr_codes
+from helpers import decode_qr_codes, expected_codes
 from PySide6.QtGui import QImage
 
 from kiosk import payloads
@@ -86,7 +86,7 @@ def test_render_writes_one_screen_that_a_decoder_can_read(tmp_path: Path, conten
     assert "WARNING" not in result.stderr
 
 
-def test_render_writes_every_screen_in_every_language_and_orientation(tmp_path: Path) -> None:
+def test_render_writes_every_screen_and_every_code_in_it_scans(tmp_path: Path, content: Content) -> None:
     result = kiosk("render", "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
     names = {path.name for path in tmp_path.iterdir()}
@@ -94,6 +94,10 @@ def test_render_writes_every_screen_in_every_language_and_orientation(tmp_path: 
     assert names == {
         f"{s}-{lang}-{size}.png" for s in screens for lang in ("nl", "en") for size in ("1920x1080", "1080x1920")
     }
+    for path in sorted(tmp_path.iterdir()):
+        screen, language = path.name.split("-")[:-2], path.name.split("-")[-2]
+        expected = expected_codes(content, "-".join(screen), language)
+        assert decode_qr_codes(QImage(str(path))) == expected, path.name
 
 
 @pytest.mark.parametrize(

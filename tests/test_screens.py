@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 from conftest import LANDSCAPE, PORTRAIT, REPO
-from helpers import ZERO_WIDTH_SPACE, clipped_texts, controls, decode_qr_codes, top_in
+from helpers import ZERO_WIDTH_SPACE, clipped_texts, controls, decode_qr_codes, expected_codes, top_in
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
 
-from kiosk import payloads, theme
+from kiosk import theme
 from kiosk.content import Content, parse_content
 from kiosk.render import settle
 from kiosk.widgets.qr_card import QrCard
@@ -23,19 +24,6 @@ def show(window: KioskWindow, name: str, language: str) -> None:
     window.set_language(language)
     window.open(name)
     settle(QGuiApplication.instance())  # type: ignore[arg-type]
-
-
-def expected_codes(content: Content, name: str, language: str) -> set[str]:
-    if name == "home":
-        return set()
-    if name == "contact":
-        ids = content.contact_page.contacts
-        links = ()
-    else:
-        topic = content.topic(name)
-        ids, links = topic.contacts, topic.links
-    uris = {payloads.for_link(link).uri for link in links}
-    return uris | {payloads.for_contact(content.contacts[i], language).uri for i in ids}
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -132,3 +120,21 @@ def test_global_goals_shows_all_17_tiles_in_their_colours(window: KioskWindow, c
 
 def test_the_bundled_typeface_is_used(window: KioskWindow) -> None:
     assert window.home_screen.header.title.font().family() == "Atkinson Hyperlegible"
+
+
+def test_kiosk_mode_is_fullscreen_frameless_with_the_pointer_hidden(qtbot: QtBot, content: Content) -> None:
+    window = KioskWindow(content)
+    qtbot.addWidget(window)
+    window.enter_kiosk_mode()
+    qtbot.waitUntil(window.isFullScreen)
+    assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
+    assert window.cursor().shape() == Qt.CursorShape.BlankCursor
+
+
+def test_text_scrolls_with_a_finger(window: KioskWindow) -> None:
+    from PySide6.QtWidgets import QScroller
+
+    show(window, "business", "nl")
+    viewport = window.current_screen().text_scroll.viewport()
+    assert QScroller.hasScroller(viewport)
+    assert window.current_screen().text_scroll.verticalScrollBar().maximum() > 0
