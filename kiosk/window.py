@@ -108,6 +108,13 @@ class KioskWindow(QWidget):
         log.info("language switched to %s", language)
         self.language_changed.emit(language)
 
+    def reset(self) -> None:
+        """Back to how the next visitor should find the kiosk: home, default language, every screen at its top."""
+        self.set_language(self.content.default_language)
+        for screen in self._screens.values():
+            screen.reset_view()
+        self.open(HOME)
+
     def enter_kiosk_mode(self) -> None:
         """Fullscreen, frameless, with the pointer hidden: what a visitor sees in the lobby."""
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)

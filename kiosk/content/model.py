@@ -162,6 +162,23 @@ class ContactPage:
 
 
 @dataclass(frozen=True, slots=True)
+class Settings:
+    """How the kiosk behaves between visitors; every time is in seconds."""
+
+    idle_timeout_s: int = field(default=90, metadata=doc('Seconds without a touch before "Still there?" appears.'))
+    idle_warning_s: int = field(default=20, metadata=doc('Seconds the "Still there?" countdown runs; at least 20.'))
+    attract_after_s: int = field(default=30, metadata=doc("Seconds after a reset before the attract loop starts."))
+
+    def check(self) -> Iterator[tuple[str, str]]:
+        if self.idle_timeout_s < 20:
+            yield "idle_timeout_s", "idle_timeout_s must be at least 20 seconds: visitors need time to read"
+        if self.idle_warning_s < 20:
+            yield "idle_warning_s", "idle_warning_s must be at least 20 seconds (WCAG 2.2.1)"
+        if self.attract_after_s < 0:
+            yield "attract_after_s", "attract_after_s cannot be negative"
+
+
+@dataclass(frozen=True, slots=True)
 class Content:
     """Everything the kiosk shows, in every language it offers."""
 
@@ -175,6 +192,7 @@ class Content:
     )
     topics: tuple[Topic, ...] = field(metadata=doc("The topics, in the order of the home screen."))
     contact_page: ContactPage = field(metadata=doc("The help and contact screen."))
+    settings: Settings = field(default=Settings(), metadata=doc("Timings between visitors."))
     base_dir: Path = field(default=Path("."), compare=False, metadata={"internal": "yes"})
 
     def check(self) -> Iterator[tuple[str, str]]:
