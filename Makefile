@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: setup run test check screenshots lock clean
+.PHONY: setup run test check screenshots lock clean soak verify-deploy
 
 # The virtual environment, with exactly the locked versions; redone when the lock changes.
 $(READY): requirements-dev.lock pyproject.toml scripts/install-system-packages
@@ -24,9 +24,19 @@ test: setup  ## every test, headless
 	$(BIN)/python -m pytest
 
 check: setup  ## lint and types
-	$(BIN)/ruff check kiosk tests main.py
-	$(BIN)/ruff format --check kiosk tests main.py
+	$(BIN)/ruff check kiosk tests main.py tools
+	$(BIN)/ruff format --check kiosk tests main.py tools
 	$(BIN)/mypy
+
+verify-deploy: setup  ## systemd-analyze verify on the kiosk's unit (deploy/)
+	deploy/verify
+
+# The real kiosk, offscreen, used by a seeded random visitor: exceptions, Qt warnings and memory growth.
+# `make soak ACTIONS=2000` for a quick one; SOAK_FLAGS=--no-web-engine leaves Chromium out of the reader.
+ACTIONS ?= 100000
+SOAK_FLAGS ?=
+soak: setup  ## the soak test (ACTIONS=100000)
+	$(BIN)/python tools/soak.py --actions $(ACTIONS) $(SOAK_FLAGS)
 
 screenshots: setup  ## the README's pictures
 	$(BIN)/python -m kiosk render --out docs/screenshots --screen home --lang nl --size 1920x1080

@@ -7,17 +7,23 @@ import logging
 import re
 import signal
 import sys
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from kiosk import __version__
-from kiosk.content import Content, ContentError, load_content
+from kiosk.accessibility import reach
+from kiosk.accessibility.reach import Mounting, parse_mounting
+from kiosk.content import Content, ContentError
 from kiosk.logs import configure_logging
+from kiosk.reader.startup import UnsafeSettingsError
 
 log = logging.getLogger("kiosk")
 
 DEFAULT_CONTENT = Path(__file__).resolve().parent.parent / "content.yaml"
 EXIT_INVALID = 1
 EXIT_NO_DISPLAY = 2
+EXIT_UNSAFE_SETTINGS = 3  # e.g. QTWEBENGINE_REMOTE_DEBUGGING: the reader would be open to the network
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,66 +32,151 @@ def build_parser() -> argparse.ArgumentParser:
         description="The international-affairs kiosk in the lobby of Utrecht city hall.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--content", type=Path, default=DEFAULT_CONTENT, help="the content file (default: %(default)s)")
+    parser.add_argument(
+        "--content",
+        default=str(DEFAULT_CONTENT),
+        help="the content file, or an https URL of one (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--state-dir", type=Path, default=None, help="where status, cache and settings live (default: per user)"
+    )
+    parser.add_argument(
+        "--poll-interval",
+        type=_positive_seconds,
+        default=60,
+        metavar="SECONDS",
+        help="how often a content URL is checked for a new version (default: %(default)s)",
+    )
     parser.add_argument(
         "--windowed", action="store_true", help="a resizable preview window with a pointer, for IT staff"
     )
     parser.add_argument("--lang", help="the language to start in (default: the first in the content)")
+    parser.add_argument(
+        "--mounting",
+        type=_mounting,
+        default=None,
+        metavar="MM[@LONGxSHORT]",
+        help="the screen's lower edge above the floor in mm, and optionally the panel's size in mm, e.g. 800@708x398: "
+        "controls stay within reach, 380-1220 mm above the floor (default: 800@708x398)",
+    )
+    parser.add_argument(
+        "--speech-engine",
+        default="auto",
+        metavar="NAME",
+        help="the Qt text-to-speech engine for read-aloud, or none to leave it out (default: auto, i.e. speechd)",
+    )
     parser.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = commands.add_parser(
         "validate", help="check a content file; exit 1 and list every problem if it is broken"
     )
-    validate.add_argument("path", nargs="?", type=Path, default=None, help="the content file (default: --content)")
+    validate.add_argument("path", nargs="?", default=None, help="a content file or an https URL (default: --content)")
+
+    schema = commands.add_parser("schema", help="write the JSON Schema that editors use to check content.yaml")
+    schema.add_argument("--out", type=Path, default=DEFAULT_CONTENT.with_name("content.schema.json"))
+
+    commands.add_parser("status", help="which content version the kiosk shows, and why the last one was refused")
+
+    stats = commands.add_parser("stats", help="usage counts per kind, day and name (counts only, never visitors)")
+    stats.add_argument("--since", type=_day, metavar="DATE", help="from this day on, YYYY-MM-DD (default: every day)")
+    stats.add_argument("--csv", action="store_true", help="CSV for a spreadsheet (day,kind,name,count), not tables")
+    # Also after the command, where IT staff type it; SUPPRESS keeps a --state-dir given before it.
+    stats.add_argument("--state-dir", type=Path, default=argparse.SUPPRESS, help="the kiosk's state folder")
+
+    set_pin = commands.add_parser(
+        "set-pin", help="set the admin panel's PIN: asks twice (or reads one line from a pipe), stores only a hash"
+    )
+    set_pin.add_argument(
+        "--print-hash", action="store_true", help="print the hash for $UTRECHT_KIOSK_PIN_HASH instead of saving it"
+    )
 
     render = commands.add_parser("render", help="render every screen to PNG, without a display")
     render.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
     render.add_argument("--size", action="append", help="WxH, e.g. 1920x1080 (default: 1920x1080 and 1080x1920)")
     render.add_argument("--lang", dest="render_lang", help="one language (default: every language)")
     render.add_argument("--screen", help="one screen: home, contact or a topic id (default: every screen)")
+    render.add_argument(
+        "--contrast", choices=["default", "high"], default="default", help="the colours (default: %(default)s)"
+    )
+    render.add_argument(
+        "--text-scale",
+        type=int,
+        choices=[100, 150, 200],
+        default=100,
+        metavar="PERCENT",
+        help="the text size a visitor can choose: 100, 150 or 200 (default: %(default)s)",
+    )
     return parser
+
+
+def _positive_seconds(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a whole number of seconds, 1 or more")
+    return int(text)
+
+
+def _mounting(text: str) -> Mounting:
+    try:
+        return parse_mounting(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a day as YYYY-MM-DD, e.g. 2026-01-31") from None
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     configure_logging(args.log_level)
-    if args.command == "validate":
-        return validate(args.path or args.content)
+    if args.mounting is not None:
+        reach.configure(args.mounting)
+    if args.command in ("validate", "schema", "status"):
+        from kiosk import content_commands
+        from kiosk.paths import state_dir
+
+        if args.command == "validate":
+            return content_commands.validate(args.path or args.content)
+        if args.command == "schema":
+            return content_commands.write_schema(args.out)
+        return content_commands.print_status(state_dir(args.state_dir))
+    if args.command == "stats":
+        from kiosk.paths import state_dir
+        from kiosk.usage.report import print_stats
+        from kiosk.usage.store import database_file
+
+        return print_stats(database_file(state_dir(args.state_dir)), args.since, as_csv=args.csv)
     if args.command == "render":
         return render(args)
+    if args.command == "set-pin":
+        from kiosk.admin.pin import settings_file
+        from kiosk.admin.set_pin import set_pin
+        from kiosk.paths import state_dir
+
+        return set_pin(settings_file(state_dir(args.state_dir)), print_hash=args.print_hash)
     return run(args)
 
 
-def validate(path: Path) -> int:
-    try:
-        content = load_content(path)
-    except ContentError as error:
-        for problem in error.problems:
-            print(problem)
-        errors = sum(problem.severity == "error" for problem in error.problems)
-        print(f"{path}: {errors} problem{'s' if errors != 1 else ''}; the kiosk keeps showing its last good content")
-        return EXIT_INVALID
-    print(
-        f"{path}: valid: {len(content.topics)} topics, {len(content.contacts)} contacts, "
-        f"languages {', '.join(content.language_codes)}"
-    )
-    return 0
+def _load_or_report(source: str) -> Content | None:
+    from kiosk.content_commands import check_source
 
-
-def _load_or_report(path: Path) -> Content | None:
     try:
-        return load_content(path)
+        return check_source(source).content
     except ContentError as error:
-        for problem in error.problems:
+        for problem in error.errors:
             log.error("%s", problem)
-        log.error("the content file %s has problems; run: python -m kiosk validate %s", path, path)
+        log.error("the content at %s has problems; run: python -m kiosk validate %s", source, source)
         return None
 
 
 def render(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QSize
 
+    from kiosk import theme
     from kiosk.application import create_application
     from kiosk.render import DEFAULT_SIZES, render_screens
 
@@ -105,7 +196,11 @@ def render(args: argparse.Namespace) -> int:
     if args.render_lang and args.render_lang not in content.language_codes:
         print(f"--lang {args.render_lang}: the content offers {', '.join(content.language_codes)}", file=sys.stderr)
         return EXIT_INVALID
-    create_application([sys.argv[0]], offscreen=True)
+    try:
+        create_application([sys.argv[0]], offscreen=True)
+    except UnsafeSettingsError as error:
+        print(f"utrecht-kiosk: {error}", file=sys.stderr)
+        return EXIT_UNSAFE_SETTINGS
     from kiosk.window import KioskWindow
 
     names = [args.screen] if args.screen else None
@@ -114,61 +209,111 @@ def render(args: argparse.Namespace) -> int:
         if args.screen not in known:
             print(f"--screen {args.screen}: the screens are {', '.join(known)}", file=sys.stderr)
             return EXIT_INVALID
-    written = render_screens(content, args.out, sizes, languages, names)
+    look = theme.appearance(high_contrast=args.contrast == "high", scale=args.text_scale / 100)
+    written = render_screens(content, args.out, sizes, languages, names, look=look)
     print(f"rendered {len(written)} screens to {args.out}")
     return 0
 
 
 def run(args: argparse.Namespace) -> int:
+    import faulthandler
+
     from kiosk.display import NO_DISPLAY_MESSAGE, display_available
 
-    content = _load_or_report(args.content)
-    if content is None:
-        return EXIT_INVALID
-    if args.lang and args.lang not in content.language_codes:
-        print(f"--lang {args.lang}: the content offers {', '.join(content.language_codes)}", file=sys.stderr)
-        return EXIT_INVALID
+    # A crash, or systemd's watchdog killing a frozen kiosk (SIGABRT), leaves every thread's stack in the log.
+    faulthandler.enable()
+
     if not display_available():
         print(f"utrecht-kiosk: {NO_DISPLAY_MESSAGE}", file=sys.stderr)
         return EXIT_NO_DISPLAY
 
-    from kiosk.application import create_application
-    from kiosk.first_frame import FirstFrameWatcher
-    from kiosk.window import KioskWindow
+    from PySide6.QtCore import QTimer
 
-    app = create_application([sys.argv[0]])
-    window = KioskWindow(content)
-    if args.lang:
-        window.set_language(args.lang)
-    FirstFrameWatcher(window, lambda: log.info("first frame painted; the kiosk is ready"))
-    if args.windowed:
-        window.setWindowTitle("Utrecht internationaal (preview)")
-        window.resize(1280, 720)
-        window.show()
-    else:
-        window.enter_kiosk_mode()
+    from kiosk.admin.facts import describe_screen
+    from kiosk.application import create_application
+    from kiosk.content_source.manager import ContentManager
+    from kiosk.first_frame import FirstFrameWatcher
+    from kiosk.lobby import Lobby
+    from kiosk.paths import state_dir
+    from kiosk.shell import KioskShell
+    from kiosk.usage.recorder import UsageRecorder
+    from kiosk.usage.store import UsageCounter, database_file
+    from kiosk.watchdog import SystemdNotifier, Watchdog
+
+    try:
+        app = create_application([sys.argv[0]])
+    except UnsafeSettingsError as error:
+        log.error("%s", error)
+        return EXIT_UNSAFE_SETTINGS
+    # systemd's watchdog from the start (a no-op outside systemd); READY=1 follows the first frame.
+    notifier = SystemdNotifier()
+    watchdog = Watchdog(notifier, parent=app)
+    watchdog.start()
+    usage = UsageCounter(database_file(state_dir(args.state_dir)))
+    usage.start()
+    manager = ContentManager(
+        args.content, state_dir(args.state_dir), poll_interval_ms=args.poll_interval * 1000, parent=app
+    )
+    content = manager.start()
+    if content is not None and args.lang and args.lang not in content.language_codes:
+        print(f"--lang {args.lang}: the content offers {', '.join(content.language_codes)}", file=sys.stderr)
+        return EXIT_INVALID
+    shell = KioskShell(manager, windowed=args.windowed, language=args.lang)
+    # Crash containment and lockdown from here on; sessions and the admin panel once the window exists.
+    lobby = Lobby(
+        app,
+        manager,
+        state_dir=state_dir(args.state_dir),
+        kiosk_mode=not args.windowed,
+        usage=usage.snapshot,
+        speech_engine=args.speech_engine,
+    )
+    shell.window_created.connect(lobby.attach)
+    shell.window_created.connect(lambda window: UsageRecorder(window, usage.count))
+    manager.content_changed.connect(lobby.content_changed)
+    shown = shell.show()
+
+    def first_frame() -> None:
+        log.info("first frame painted; the kiosk is ready")
+        # systemctl status shows the STATUS line beside the unit.
+        version = manager.status.version
+        notifier.ready(f"showing content version {version}" if version else "showing 'temporarily unavailable'")
+        # QtWebEngine starts only now: the home screen never waits for Chromium.
+        if shell.window is not None:
+            QTimer.singleShot(0, shell.window.warm_up_reader)
+            QTimer.singleShot(0, lobby.start_speech)  # speech-dispatcher takes seconds to start
+
+    FirstFrameWatcher(shown, first_frame)
     log.info(
-        "kiosk %s started: %s (%d topics, languages %s), %s mode, Qt platform %s",
+        "kiosk %s started: %s (%s, content version %s), %s mode, Qt platform %s, screen %s",
         __version__,
         args.content,
-        len(content.topics),
-        ", ".join(content.language_codes),
+        f"{len(content.topics)} topics, languages {', '.join(content.language_codes)}" if content else "no content yet",
+        manager.status.version or "none",
         "windowed" if args.windowed else "fullscreen",
         app.platformName(),
+        describe_screen(app.primaryScreen()),
     )
-    _quit_on_signals(app)
+    _quit_on_signals(app, on_stop=notifier.stopping)
     code = app.exec()
+    notifier.stopping()
+    watchdog.stop()
+    usage.stop()
     log.info("kiosk stopped")
     return code
 
 
-def _quit_on_signals(app: object) -> None:
+def _quit_on_signals(app: object, on_stop: Callable[[], object] | None = None) -> None:
     """SIGTERM (systemd stopping the kiosk) and Ctrl+C end the event loop cleanly."""
     from PySide6.QtCore import QCoreApplication, QTimer
 
     def stop(signum: int, _frame: object) -> None:
         log.info("received %s; stopping", signal.Signals(signum).name)
-        QCoreApplication.quit()
+        if on_stop is not None:
+            on_stop()  # STOPPING=1: systemd knows this exit is the one it asked for
+        # The handler may run inside any Python slot or event filter, even halfway through a paint:
+        # quitting from the event loop itself closes the windows at a quiet moment.
+        QTimer.singleShot(0, QCoreApplication.quit)
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)

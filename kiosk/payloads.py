@@ -11,6 +11,9 @@ from kiosk.content.model import Contact, Link
 # RFC 6068 section 2: in the address part, only these need no percent-encoding besides letters and digits.
 _ADDRESS_SAFE = "!$'()*+,;:@.-_~"
 _WHITESPACE = re.compile(r"\s+")
+# What a QR code at error correction M holds in byte mode at version 7 (45x45 modules). Larger codes
+# no longer fit a take-along card at 6 px a module, and would have to be drawn too small to scan.
+MAX_QR_BYTES = 122
 
 
 @dataclass(frozen=True, slots=True)

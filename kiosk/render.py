@@ -9,6 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication
 
+from kiosk import theme
+from kiosk.application import apply_style
 from kiosk.content import Content
 from kiosk.window import KioskWindow
 
@@ -30,11 +32,18 @@ def render_screens(
     sizes: Iterable[QSize] = DEFAULT_SIZES,
     languages: Iterable[str] | None = None,
     screens: Iterable[str] | None = None,
+    *,
+    look: theme.Appearance = theme.DEFAULT_APPEARANCE,
 ) -> list[Path]:
-    """Write DIR/SCREEN-LANG-WxH.png for each combination; return the files written."""
+    """Write DIR/SCREEN-LANG-WxH.png for each combination; return the files written.
+
+    In high contrast or a larger text the names end in -contrast and the percentage: home-nl-1080x1920-contrast-200.
+    """
     app = QApplication.instance()
     assert isinstance(app, QApplication), "create_application() first"
     out_dir.mkdir(parents=True, exist_ok=True)
+    suffix = ("-contrast" if look.high_contrast else "") + (f"-{round(look.scale * 100)}" if look.scale != 1 else "")
+    apply_style(app, look)
     written = []
     for size in sizes:
         window = KioskWindow(content)
@@ -46,7 +55,7 @@ def render_screens(
                 window.set_language(language)
                 window.open(name)
                 settle(app)
-                path = out_dir / f"{name}-{language}-{size.width()}x{size.height()}.png"
+                path = out_dir / f"{name}-{language}-{size.width()}x{size.height()}{suffix}.png"
                 if not window.grab().save(str(path)):
                     raise OSError(f"could not write {path}")
                 log.info("rendered %s", path)
@@ -54,4 +63,6 @@ def render_screens(
         window.close()
         window.deleteLater()
         settle(app)
+    if look != theme.DEFAULT_APPEARANCE:
+        apply_style(app, theme.DEFAULT_APPEARANCE)
     return written

@@ -7,10 +7,11 @@ import logging
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.content import Content
+from kiosk.content import Content, Link
 from kiosk.screens.base import Screen
 from kiosk.screens.contact import ContactScreen
 from kiosk.screens.home import CONTACT, HomeScreen
+from kiosk.screens.reader import READER, ReaderScreen
 from kiosk.screens.topic import TopicScreen
 from kiosk.widgets.bottom_bar import BottomBar
 
@@ -24,13 +25,19 @@ class KioskWindow(QWidget):
 
     screen_changed = Signal(str)
     language_changed = Signal(str)
+    content_replaced = Signal()
 
     def __init__(self, content: Content, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Utrecht internationaal")
+        # The window itself holds the keyboard focus until a key moves it: no control shows a focus ring unasked.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
         self.content = content
+        self._pending_content: Content | None = None
         self.language = content.default_language
         self.current = HOME
+        self._reader_came_from = HOME
         self._stack = QStackedWidget()
         self.bar = BottomBar(content)
         self.home_screen = HomeScreen(content)
@@ -47,6 +54,7 @@ class KioskWindow(QWidget):
         self.bar.previous_requested.connect(lambda: self.step(-1))
         self.bar.next_requested.connect(lambda: self.step(1))
         self.bar.language_chosen.connect(self.set_language)
+        self.bar.take_page_requested.connect(self._take_page_along)
         self.bar.set_language(self.language)
         self.home_screen.set_language(self.language)
         self.bar.show_for(back=False, topics=False)
@@ -66,8 +74,12 @@ class KioskWindow(QWidget):
         if name not in self._screens:
             if name == CONTACT:
                 screen: Screen = ContactScreen(self.content)
+            elif name == READER:
+                screen = ReaderScreen(self.content)
             else:
-                screen = TopicScreen(self.content, self.content.topic(name))
+                topic = TopicScreen(self.content, self.content.topic(name))
+                topic.read_requested.connect(self.open_reader)
+                screen = topic
             screen.swiped.connect(lambda direction: self.step(-direction))
             self._screens[name] = screen
             self._stack.addWidget(screen)
@@ -76,13 +88,51 @@ class KioskWindow(QWidget):
     def current_screen(self) -> Screen:
         return self._screens[self.current]
 
+    def offer_content(self, content: Content) -> None:
+        """Show a new version of the content: at once on the home screen, otherwise when the visitor goes home.
+
+        A visitor reading a topic never has the screen changed under their finger.
+        """
+        self._pending_content = content
+        if self.current == HOME:
+            self._apply_pending_content()
+
+    def _apply_pending_content(self) -> None:
+        content, self._pending_content = self._pending_content, None
+        if content is None:
+            return
+        for name, screen in list(self._screens.items()):
+            if name != HOME:
+                self._stack.removeWidget(screen)
+                screen.deleteLater()
+        self.content = content
+        old_home = self.home_screen
+        self.home_screen = HomeScreen(content)
+        self.home_screen.chosen.connect(self.open)
+        self._stack.insertWidget(0, self.home_screen)
+        self._stack.setCurrentWidget(self.home_screen)
+        self._stack.removeWidget(old_home)
+        old_home.deleteLater()
+        self._screens = {HOME: self.home_screen}
+        self.bar.set_content(content)
+        if self.language not in content.language_codes:
+            self.language = content.default_language
+        self.bar.set_language(self.language)
+        self.home_screen.set_language(self.language)
+        log.info("new content shown: %d topics, languages %s", len(content.topics), ", ".join(content.language_codes))
+        self.content_replaced.emit()
+
     def open(self, name: str) -> None:
+        if name != self.current:
+            self.current_screen().leave()
+        if name == HOME and self._pending_content is not None:
+            self._apply_pending_content()
         screen = self.screen_named(name)
         screen.set_language(self.language)
         screen.reset_view()
         self._stack.setCurrentWidget(screen)
         self.current = name
-        self.bar.show_for(back=name != HOME, topics=name in self.topic_sequence)
+        self.bar.show_for(back=name != HOME, topics=name in self.topic_sequence, take_page=name == READER)
         log.info("showing the %s screen", name)
         self.screen_changed.emit(name)
 
@@ -90,7 +140,33 @@ class KioskWindow(QWidget):
         self.open(HOME)
 
     def go_back(self) -> None:
+        """In the reader: back through the page's history, then to the screen it was opened from; else home."""
+        if self.current == READER:
+            if not self.reader.go_back():
+                self.open(self._reader_came_from)
+            return
         self.open(HOME)
+
+    @property
+    def reader(self) -> ReaderScreen:
+        screen = self.screen_named(READER)
+        assert isinstance(screen, ReaderScreen)
+        return screen
+
+    def open_reader(self, link: Link) -> None:
+        """Read the link's page in the kiosk; Back leads through its pages to the screen it was opened from."""
+        if self.current != READER:
+            self._reader_came_from = self.current
+        self.open(READER)
+        self.reader.read(link, self.language)
+
+    def warm_up_reader(self) -> None:
+        """Start QtWebEngine now, after the first frame, so that the first "Read here" does not wait for it."""
+        self.reader.warm_up()
+
+    def _take_page_along(self) -> None:
+        if self.current == READER:
+            self.reader.take_page_along()
 
     def step(self, delta: int) -> None:
         """Move delta places through the topics, wrapping around; nothing happens off a topic."""

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import zxingcpp
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QFontMetrics, QImage
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QFontMetrics, QImage, QTextLayout, QTextOption
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton, QScrollArea, QWidget
 
-from kiosk import payloads
+from kiosk import payloads, theme
+from kiosk.accessibility import reach
+from kiosk.application import apply_style
 from kiosk.content import Content
 from kiosk.render import settle
 
@@ -43,6 +48,7 @@ def clipped_texts(window: QWidget) -> list[str]:
             needed = label.heightForWidth(label.width())
             if needed > label.height():
                 problems.append(f"{label.text()!r}: needs {needed}px height, has {label.height()}")
+            problems += _words_too_wide(label)
         else:
             metrics = QFontMetrics(label.font())
             if metrics.horizontalAdvance(label.text()) > box.width():
@@ -55,9 +61,37 @@ def clipped_texts(window: QWidget) -> list[str]:
         metrics = QFontMetrics(button.font())
         if metrics.horizontalAdvance(button.text()) > button.width() - 8:
             problems.append(f"button {button.text()!r}: text wider than the button")
-        if not window_rect.contains(QRect(button.mapTo(window, QPoint(0, 0)), button.size())):
+        # In a text that scrolls, a button may be out of view, but never out of what scrolls.
+        holder = _scrolled_content(button) or window
+        if not holder.rect().contains(QRect(button.mapTo(holder, QPoint(0, 0)), button.size())):
             problems.append(f"button {button.text()!r}: outside the window")
     return problems
+
+
+def _words_too_wide(label: QLabel) -> list[str]:
+    """A word wider than its label is cut at the edge: laid out as the label wraps it (between words and after
+    hyphens), no line may be wider than the label."""
+    width = label.contentsRect().width()
+    layout = QTextLayout(label.text(), label.font())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    widest = 0.0
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        widest = max(widest, line.naturalTextWidth())
+    layout.endLayout()
+    return [f"{label.text()!r}: a word {widest:.0f}px wide in {width}px"] if widest > width + 0.5 else []
+
+
+def _scrolled_content(widget: QWidget) -> QWidget | None:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            return parent.widget()
+        parent = parent.parentWidget()
+    return None
 
 
 def _fits_horizontally(window: QWidget, widget: QWidget, window_rect: QRect) -> bool:
@@ -93,3 +127,37 @@ def expected_codes(content: Content, name: str, language: str) -> set[str]:
             subject = contact.subject[language] if contact.subject else ""
             uris.add(payloads.mailto(contact.email or "", subject).uri)
     return uris
+
+
+@contextmanager
+def appearance(look: theme.Appearance) -> Iterator[None]:
+    """The whole application in a look (high contrast, a text size) for the length of a test."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_style(app, look)
+    try:
+        yield
+    finally:
+        apply_style(app)
+
+
+def out_of_reach(window: QWidget) -> list[str]:
+    """Controls outside the part of the screen a seated visitor reaches (kiosk/accessibility/reach.py).
+
+    A control in a text that scrolls is checked where scrolling first brings all of it into view.
+    """
+    settle(QApplication.instance())  # type: ignore[arg-type]
+    top, bottom = reach.band(window.width(), window.height())
+    problems = []
+    for control in controls(window):
+        parent = control.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QScrollArea):
+                parent.verticalScrollBar().setValue(0)
+                parent.ensureWidgetVisible(control, 0, 0)
+            parent = parent.parentWidget()
+        box = QRect(control.mapTo(window, QPoint(0, 0)), control.size())
+        if box.top() < top or box.bottom() >= bottom:
+            name = control.accessibleName() or control.text()
+            problems.append(f"{name!r} at y={box.top()}..{box.bottom()}, reach {top}..{bottom - 1}")
+    return problems

@@ -132,7 +132,7 @@ def test_unquoted_time_is_caught_before_yaml_turns_it_into_a_number(time: str) -
 
 
 def test_quoted_time_is_text() -> None:
-    changed = TEXT.replace("    en: Back", '    en: "9:00"')
+    changed = TEXT.replace("    en: Back\n", '    en: "9:00"\n', 1)
     content = parse_content(changed.encode(), "content.yaml", REPO)
     assert content.interface.back["en"] == "9:00"
 
@@ -169,7 +169,7 @@ def test_bad_colour_is_refused() -> None:
 
 def test_every_problem_is_reported_at_once() -> None:
     changed = (
-        TEXT.replace("    en: Back\n", "")
+        TEXT.replace("    en: Back\n", "", 1)
         .replace("email: publicaffairs@utrecht.nl", "email: nobody")
         .replace("resources/artwork/europe.svg", "resources/artwork/missing.svg")
     )

@@ -1,10 +1,11 @@
-"""What a visitor sees: every screen in both orientations and languages, with nothing clipped and codes that scan."""
+"""What a visitor sees: every screen in both orientations and languages, with nothing clipped and codes that scan,
+in the default look and with high contrast and larger text (up to 200 %)."""
 
 from __future__ import annotations
 
 import pytest
 from conftest import LANDSCAPE, PORTRAIT, REPO
-from helpers import ZERO_WIDTH_SPACE, clipped_texts, controls, decode_qr_codes, expected_codes, top_in
+from helpers import ZERO_WIDTH_SPACE, appearance, clipped_texts, controls, decode_qr_codes, expected_codes, out_of_reach
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
@@ -18,6 +19,13 @@ from kiosk.window import KioskWindow
 
 SCREENS = ["home", "healthy-urban-living", "europe", "business", "global-goals", "contact"]
 SIZES = [pytest.param(LANDSCAPE, id="landscape"), pytest.param(PORTRAIT, id="portrait")]
+# The looks a visitor can choose: the default; high contrast with 150 % text; 200 % text in either palette.
+LOOKS = [
+    pytest.param(theme.DEFAULT_APPEARANCE, id="default"),
+    pytest.param(theme.appearance(high_contrast=True, scale=1.5), id="contrast-150"),
+    pytest.param(theme.appearance(scale=2.0), id="text-200"),
+    pytest.param(theme.appearance(high_contrast=True, scale=2.0), id="contrast-200"),
+]
 
 
 def show(window: KioskWindow, name: str, language: str) -> None:
@@ -26,14 +34,18 @@ def show(window: KioskWindow, name: str, language: str) -> None:
     settle(QGuiApplication.instance())  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("look", LOOKS)
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_no_text_is_clipped_on_any_screen(make_window: object, size: QSize, language: str) -> None:
-    window: KioskWindow = make_window(size)  # type: ignore[operator]
-    for name in SCREENS:
-        show(window, name, language)
-        assert clipped_texts(window) == [], f"{name} in {language}"
-        assert window.size() == size, f"{name} in {language} forced the window to {window.size()}"
+def test_no_text_is_clipped_on_any_screen(
+    make_window: object, size: QSize, language: str, look: theme.Appearance
+) -> None:
+    with appearance(look):
+        window: KioskWindow = make_window(size)  # type: ignore[operator]
+        for name in SCREENS:
+            show(window, name, language)
+            assert clipped_texts(window) == [], f"{name} in {language}"
+            assert window.size() == size, f"{name} in {language} forced the window to {window.size()}"
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -82,14 +94,17 @@ def test_every_control_is_big_enough_for_a_finger(make_window: object, size: QSi
             assert smallest >= nine_mm, f"{name}: {control.text()!r} is under 9 mm"
 
 
+@pytest.mark.parametrize("look", [LOOKS[0], LOOKS[-1]])
 @pytest.mark.parametrize("size", SIZES)
-def test_controls_sit_in_the_lower_part_of_the_screen(make_window: object, size: QSize) -> None:
-    window: KioskWindow = make_window(size)  # type: ignore[operator]
-    for name in SCREENS:
-        show(window, name, "nl")
-        for control in controls(window):
-            top = top_in(window, control)
-            assert top >= size.height() * theme.CONTROLS_BELOW_FRACTION, f"{name}: {control.text()!r} at y={top}"
+def test_every_control_is_within_a_seated_visitors_reach(
+    make_window: object, size: QSize, look: theme.Appearance
+) -> None:
+    """Between 380 and 1220 mm above the floor for the lobby's mounting (EN 301 549 8.3.3; tests/test_reach.py)."""
+    with appearance(look):
+        window: KioskWindow = make_window(size)  # type: ignore[operator]
+        for name in SCREENS:
+            show(window, name, "nl")
+            assert out_of_reach(window) == [], name
 
 
 def test_content_text_is_never_read_as_markup(make_window: object, content: Content) -> None:
@@ -138,3 +153,17 @@ def test_text_scrolls_with_a_finger(window: KioskWindow) -> None:
     viewport = window.current_screen().text_scroll.viewport()
     assert QScroller.hasScroller(viewport)
     assert window.current_screen().text_scroll.verticalScrollBar().maximum() > 0
+
+
+def test_a_smaller_preview_window_is_not_forced_wider(make_window: object) -> None:
+    """IT staff's --windowed preview may be smaller than the lobby screen: every screen still fits it."""
+    from PySide6.QtCore import QSize
+
+    window: KioskWindow = make_window(LANDSCAPE)  # type: ignore[operator]
+    for name in SCREENS:
+        show(window, name, "nl")
+    window.resize(QSize(1280, 720))
+    settle(QGuiApplication.instance())  # type: ignore[arg-type]
+    for name in SCREENS:
+        show(window, name, "en")
+        assert window.width() == 1280, name

@@ -8,14 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-_IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
-_LANGUAGE = re.compile(r"[a-z]{2,3}")
+IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
+LANGUAGE = re.compile(r"[a-z]{2,3}")
 # The dot-atom form of RFC 5322's addr-spec, which is what every address on a public poster uses.
 _ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
-_EMAIL = re.compile(rf"{_ATOM}(\.{_ATOM})*@([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{{2,}}")
-_PHONE = re.compile(r"\+?[0-9]+( [0-9]+)*")
-_HOSTNAME = re.compile(r"([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]*[a-z0-9])?")
-_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+EMAIL = re.compile(rf"{_ATOM}(\.{_ATOM})*@([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{{2,}}")
+PHONE = re.compile(r"\+?[0-9]+( [0-9]+)*")
+HOSTNAME = re.compile(r"([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]*[a-z0-9])?")
+COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 IMAGE_SUFFIXES = (".svg", ".png")
 
 
@@ -27,16 +27,23 @@ class CheckContext:
     languages: tuple[str, ...] = ()
     allowed_hosts: frozenset[str] = field(default_factory=frozenset)
     contact_ids: frozenset[str] = field(default_factory=frozenset)
+    # Every file the content refers to, relative to base_dir, filled in as values are checked:
+    # a remote source fetches exactly these next to the content file.
+    referenced_files: set[str] = field(default_factory=set)
+    # False for the running kiosk: a missing image or page is then only a warning (its place stays
+    # empty) rather than a reason to refuse all the content. validate always requires them.
+    require_files: bool = True
+    missing_files: set[str] = field(default_factory=set)
 
 
 def identifier(value: str, context: CheckContext) -> str | None:
-    if _IDENTIFIER.fullmatch(value):
+    if IDENTIFIER.fullmatch(value):
         return None
     return f"{value!r} is not a valid id: use lower-case letters, digits and dashes, e.g. global-goals"
 
 
 def language_code(value: str, context: CheckContext) -> str | None:
-    if _LANGUAGE.fullmatch(value):
+    if LANGUAGE.fullmatch(value):
         return None
     return f"{value!r} is not a language code: use a two-letter code in lower case, e.g. nl or en"
 
@@ -60,25 +67,25 @@ def https_url(value: str, context: CheckContext) -> str | None:
 
 
 def email_address(value: str, context: CheckContext) -> str | None:
-    if _EMAIL.fullmatch(value) and len(value) <= 254:
+    if EMAIL.fullmatch(value) and len(value) <= 254:
         return None
     return f"{value!r} is not an e-mail address: write it as name@example.nl, without spaces or 'mailto:'"
 
 
 def phone_number(value: str, context: CheckContext) -> str | None:
-    if _PHONE.fullmatch(value) and sum(character.isdigit() for character in value) >= 3:
+    if PHONE.fullmatch(value) and sum(character.isdigit() for character in value) >= 3:
         return None
     return f'{value!r} is not a phone number: use digits and single spaces, e.g. "14 030" or "+31 30 000 0000"'
 
 
 def hostname(value: str, context: CheckContext) -> str | None:
-    if _HOSTNAME.fullmatch(value) and "." in value:
+    if HOSTNAME.fullmatch(value) and "." in value:
         return None
     return f"{value!r} is not a host name: write only the host, in lower case, e.g. www.utrecht.nl"
 
 
 def hex_colour(value: str, context: CheckContext) -> str | None:
-    if _COLOUR.fullmatch(value):
+    if COLOUR.fullmatch(value):
         return None
     return f'{value!r} is not a colour: write it as #RRGGBB, e.g. "#E5243B" (with the quotes)'
 
@@ -88,9 +95,43 @@ def image_path(value: str, context: CheckContext) -> str | None:
         return f"{value!r} must be a path relative to content.yaml, inside its folder, with forward slashes"
     if not value.lower().endswith(IMAGE_SUFFIXES):
         return f"{value!r} is not an image the kiosk draws: use an .svg or .png file"
+    context.referenced_files.add(value)
     if not (context.base_dir / value).is_file():
+        if not context.require_files:
+            context.missing_files.add(value)
+            return None
         looked = (context.base_dir / value).resolve()
         return f"the image {value!r} does not exist (looked for {looked}): check the name or add the file"
+    return None
+
+
+BUNDLED_PAGES = "resources/pages/"
+LANGUAGE_PLACEHOLDER = "{language}"
+
+
+def bundled_page(value: str, context: CheckContext) -> str | None:
+    """A page under resources/pages/; {language} stands for each language, and the first one's copy must exist."""
+    if value.startswith("/") or "\\" in value or ".." in value.split("/"):
+        return f"{value!r} must be a path relative to content.yaml, inside its folder, with forward slashes"
+    if not value.startswith(BUNDLED_PAGES):
+        example = f"{BUNDLED_PAGES}{LANGUAGE_PLACEHOLDER}/europe.html"
+        return f"{value!r} is not under {BUNDLED_PAGES}: bundled pages live there, e.g. {example}"
+    if not value.lower().endswith(".html"):
+        return f"{value!r} is not a page the reader shows: use an .html file"
+    if "{" in value.replace(LANGUAGE_PLACEHOLDER, "") or "}" in value.replace(LANGUAGE_PLACEHOLDER, ""):
+        return f"{value!r}: the only placeholder a page path may hold is {LANGUAGE_PLACEHOLDER}"
+    if not context.languages:
+        return None  # the languages themselves are broken; that is reported where they are declared
+    copies = [value.replace(LANGUAGE_PLACEHOLDER, language) for language in context.languages]
+    context.referenced_files.update(copies)  # a remote source brings every language's copy
+    first = context.base_dir / copies[0]
+    if not first.is_file():
+        if not context.require_files:
+            context.missing_files.add(copies[0])
+            return None
+        return f"the page {copies[0]!r} does not exist (looked for {first.resolve()}): check the name or add the file"
+    if not first.resolve().is_relative_to((context.base_dir / BUNDLED_PAGES).resolve()):
+        return f"{copies[0]!r} leads outside {BUNDLED_PAGES} (a symbolic link?): put the page itself there"
     return None
 
 

@@ -16,7 +16,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kiosk.content.checks import CheckContext
 from kiosk.content.model import Translated
-from kiosk.content.problems import Problem
+from kiosk.content.problems import Problem, Severity
 from kiosk.content.yaml_source import position
 
 Path = tuple[str | int, ...]
@@ -55,13 +55,13 @@ class Decoder:
         self.problems.append(Problem(self.file, *position(node), message))
         return INVALID
 
-    def problem_at(self, path: Path, message: str) -> None:
+    def problem_at(self, path: Path, message: str, severity: Severity = "error") -> None:
         """A problem reported at a value decoded earlier, or at its parent if the key is absent."""
         while path and path not in self.positions:
             path = path[:-1]
-        self.problems.append(Problem(self.file, *self.positions.get(path, (1, 1)), message))
+        self.problems.append(Problem(self.file, *self.positions.get(path, (1, 1)), message, severity))
 
-    def decode(self, node: Node, hint: Any, path: Path = ()) -> Any:  # noqa: PLR0911 - one return per kind of type
+    def decode(self, node: Node, hint: Any, path: Path = ()) -> Any:
         self.positions[path] = position(node)
         origin = typing.get_origin(hint)
         if origin is typing.Annotated:
@@ -198,10 +198,12 @@ class Decoder:
         hints = typing.get_type_hints(cls, include_extras=True)
         values: dict[str, Any] = {}
         valid = True
+        misspelt: set[str] = set()  # fields an unknown key was probably meant to be
         for key, key_node, value_node in self._pairs(node):
             if key not in fields:
                 valid = False
                 self.problem(key_node, f"unknown key {key!r} in {_describe(cls)}{_suggest(key, fields)}")
+                misspelt.update(difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6))
                 continue
             value = self.decode(value_node, hints[key], (*path, key))
             valid = valid and not isinstance(value, Invalid)
@@ -210,6 +212,8 @@ class Decoder:
             if field_name in values or _has_default(field):
                 continue
             valid = False
+            if field_name in misspelt:
+                continue  # already said: "did you mean ...?"
             what = field.metadata.get("doc", "")
             self.problem(node, f"{name} is missing the key {field_name!r}: add it ({what})")
         if not valid:

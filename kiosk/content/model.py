@@ -51,6 +51,7 @@ Colour = Annotated[str, checks.hex_colour]
 ImagePath = Annotated[str, checks.image_path]
 Hostname = Annotated[str, checks.hostname]
 ContactId = Annotated[str, checks.contact_reference]
+BundledPage = Annotated[str, checks.bundled_page]
 GOAL_COUNT = 17
 
 # A model class may define check(), yielding (field name, message) for rules that span its fields;
@@ -63,6 +64,27 @@ class Language:
 
     code: LanguageCode = field(metadata=doc("Two-letter language code, e.g. nl or en."))
     name: str = field(metadata=doc("The language's own name, shown on the switch, e.g. Nederlands."))
+
+
+@dataclass(frozen=True, slots=True)
+class AccessibilityText:
+    """The words of the accessibility features: the names and descriptions that screen readers and the kiosk's
+    own read-aloud speak, and how an address is said."""
+
+    read_aloud: Translated = field(metadata=doc("Name of the button (and keypad key) that reads the screen aloud."))
+    read_aloud_hint: Translated = field(metadata=doc("What the read-aloud button does, and how to stop it."))
+    high_contrast: Translated = field(metadata=doc("Name of the high-contrast button."))
+    high_contrast_hint: Translated = field(metadata=doc("What the high-contrast button does."))
+    text_size: Translated = field(metadata=doc("Name of the text-size button; its percentage follows it."))
+    text_size_hint: Translated = field(metadata=doc("What the text-size button does."))
+    back_hint: Translated = field(metadata=doc("Description of the Back button."))
+    home_hint: Translated = field(metadata=doc("Description of the Home button."))
+    language_hint: Translated = field(metadata=doc("Description of a language button."))
+    scroll_hint: Translated = field(metadata=doc("Description of a text that scrolls, said when the keypad is on it."))
+    button: Translated = field(metadata=doc('Said after the name of a button when it is read aloud, e.g. "button".'))
+    say_at: Translated = field(metadata=doc('How the @ in an e-mail address is said, e.g. "at".'))
+    say_dot: Translated = field(metadata=doc('How a dot in an address is said, e.g. "dot".'))
+    say_slash: Translated = field(metadata=doc('How a / in a web address is said, e.g. "slash".'))
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +107,25 @@ class InterfaceText:
     swipe_hint: Translated = field(metadata=doc("Hint that a visitor can swipe between topics."))
     previous_topic: Translated = field(metadata=doc("Accessible name of the previous-topic button."))
     next_topic: Translated = field(metadata=doc("Accessible name of the next-topic button."))
+    still_there: Translated = field(metadata=doc("The question asked after a while without a touch."))
+    still_there_hint: Translated = field(
+        metadata=doc("Below the question: a tap carries on; at zero the kiosk starts again.")
+    )
+    still_here: Translated = field(metadata=doc("The button that answers the question."))
+    tap_to_start: Translated = field(metadata=doc("On the attract loop, shown in every language at once."))
+    read_here: Translated = field(metadata=doc("The button on a link's card that opens the page in the kiosk."))
+    take_page_along: Translated = field(metadata=doc("The reader's button that shows the code of the page read."))
+    loading: Translated = field(metadata=doc("Shown in the reader while a page is loading."))
+    page_unavailable: Translated = field(
+        metadata=doc("Heading in the reader when a page cannot be shown: no network, an error, too slow.")
+    )
+    page_unavailable_text: Translated = field(metadata=doc("Below that heading: scan the code to read it later."))
+    not_in_kiosk: Translated = field(metadata=doc("Heading when a tapped link leads to a page the kiosk won't show."))
+    not_in_kiosk_text: Translated = field(metadata=doc("Below that heading: scan the code to open it on a phone."))
+    close: Translated = field(metadata=doc("The button that closes a code shown over the screen."))
+    accessibility: AccessibilityText = field(
+        metadata=doc("The words of read-aloud, high contrast, text size and the keypad, and how addresses are said.")
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +134,15 @@ class Link:
 
     url: HttpsUrl = field(metadata=doc("An https address on a host listed in allowed_hosts."))
     label: Translated = field(metadata=doc("What the page is, shown above its QR code."))
+    page: BundledPage | None = field(
+        default=None,
+        metadata=doc(
+            "A copy of the page bundled with the kiosk, read in the kiosk without network: a path relative to "
+            "content.yaml under resources/pages/, ending in .html, e.g. resources/pages/{language}/europe.html. "
+            "{language} stands for the visitor's language; a language without its own copy shows the first "
+            "language's. Without page:, the reader shows the address itself."
+        ),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,3 +273,13 @@ class Content:
 
     def image_path(self, relative: str) -> Path:
         return self.base_dir / relative
+
+    def bundled_page(self, link: Link, language: str) -> str | None:
+        """The path of the link's bundled page in this language, or in the first language if it has no copy."""
+        if link.page is None:
+            return None
+        for code in (language, self.default_language):
+            relative = link.page.replace(checks.LANGUAGE_PLACEHOLDER, code)
+            if (self.base_dir / relative).is_file():
+                return relative
+        return None

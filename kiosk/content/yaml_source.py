@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import yaml
 from yaml.nodes import MappingNode, Node
 
 from kiosk.content.problems import ContentError, Problem
 
 MAX_BYTES = 1024 * 1024
+# What YAML 1.1 refuses to read (its "printable" set, inverted), tabs and line breaks aside.
+_NOT_ALLOWED = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 # The C parser is several times faster; both give the same nodes and positions.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -26,7 +30,7 @@ def parse_yaml(data: bytes, path: str) -> MappingNode:
     text = _decode_utf8(data, path)
     if not text.strip():
         raise _error(path, 1, 1, "the file is empty: it needs languages, interface, contacts and topics")
-    problems = _tabs_in_indentation(text, path)
+    problems = _tabs_in_indentation(text, path) + _control_characters(text, path)
     problems += _refused_constructs(text, path)
     if problems:
         raise ContentError(problems)
@@ -77,7 +81,9 @@ def _decode_utf8(data: bytes, path: str) -> str:
 
 
 def _tabs_in_indentation(text: str, path: str) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
+    if "\t" not in text:
+        return problems
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
@@ -89,6 +95,26 @@ def _tabs_in_indentation(text: str, path: str) -> list[Problem]:
                     "a tab is used for indentation: YAML indents with spaces only; replace it with spaces",
                 )
             )
+    return problems
+
+
+def _control_characters(text: str, path: str) -> list[Problem]:
+    """Characters YAML does not allow at all (NUL, most control characters), each at its place."""
+    problems: list[Problem] = []
+    if not _NOT_ALLOWED.search(text):
+        return problems
+    for number, line in enumerate(text.splitlines(), start=1):
+        for column, character in enumerate(line, start=1):
+            if _NOT_ALLOWED.match(character):
+                problems.append(
+                    Problem(
+                        path,
+                        number,
+                        column,
+                        f"the invisible control character U+{ord(character):04X} is not allowed: delete it "
+                        "(it often comes with text pasted from another program)",
+                    )
+                )
     return problems
 
 
@@ -123,7 +149,7 @@ def _refused_constructs(text: str, path: str) -> list[Problem]:
                         f"the tag {event.tag} is not allowed: remove it; content is plain text, lists and keys",
                     )
                 )
-    except yaml.MarkedYAMLError:
+    except yaml.YAMLError:
         pass  # composing reports the syntax error with its position
     return problems
 

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk import theme
+from kiosk.accessibility.reading import visible_text
+from kiosk.accessibility.spoken import AddressWords
 from kiosk.content import Content
 from kiosk.widgets.header import Header
 from kiosk.widgets.scrolling import KineticScrollArea
+
+# On a tall screen the text keeps at least this share of the height beside the side panel below it.
+TEXT_SHARE_MIN_PERCENT = 30
 
 
 class Screen(QWidget):
@@ -26,6 +31,8 @@ class Screen(QWidget):
         self.side_scroll: KineticScrollArea | None = None
         self._portrait: bool | None = None
         self._columns: QBoxLayout | None = None
+        self._main: QBoxLayout | None = None
+        self._side_inline = False  # on a tall screen, the side panel scrolls along below the text
         self._stretch = (1, 1)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -51,6 +58,8 @@ class Screen(QWidget):
         """
         self._stretch = stretch
         self.side = side
+        self._main = main if isinstance(main, QBoxLayout) else None
+        side.installEventFilter(self)  # its cards grow with the text: it may no longer fit below the text
         side_layout = side.layout()
         if side_layout is not None:
             side_layout.setContentsMargins(theme.MARGIN, theme.MARGIN, theme.MARGIN, theme.MARGIN)
@@ -73,14 +82,35 @@ class Screen(QWidget):
         if language != self.language:
             self.language = language
             self.show_language(language)
+            self._name_text_areas(language)
 
     def show_language(self, language: str) -> None:
         raise NotImplementedError
+
+    def spoken_text(self) -> str:
+        """What read-aloud says for this screen, in its language; by default every text on it, in reading order."""
+        words = self.content.interface.accessibility
+        return visible_text(self, self.address_words, words.button[self.language])
+
+    @property
+    def address_words(self) -> AddressWords:
+        return AddressWords.of(self.content.interface.accessibility, self.language)
+
+    def _name_text_areas(self, language: str) -> None:
+        """A text that scrolls is a keypad stop: named after the screen, with how to move through it."""
+        hint = self.content.interface.accessibility.scroll_hint[language]
+        for area in (self.text_scroll, self.side_scroll):
+            if area is not None:
+                area.setAccessibleName(self.header.title.text())
+                area.setAccessibleDescription(hint)
 
     def reset_view(self) -> None:
         self.text_scroll.scroll_to_top()
         if self.side_scroll is not None:
             self.side_scroll.scroll_to_top()
+
+    def leave(self) -> None:
+        """The visitor goes to another screen: drop what must not wait for them (the reader's page)."""
 
     def arrange(self, portrait: bool) -> None:
         """Lay the screen out for a tall or a wide screen; called when the orientation changes."""
@@ -98,20 +128,71 @@ class Screen(QWidget):
             self.side_scroll.show()
         self._columns.setStretch(0, 1 if portrait else self._stretch[0])
         self._columns.setStretch(1, 0 if portrait else self._stretch[1])
+        self._place_side()
+
+    def _place_side(self) -> None:
+        """On a tall screen the side panel sits below the text, in view, if that leaves the text room enough;
+        with a large text it does not, so it moves into the text's scroll, after the text, where nothing is cut."""
+        if self._columns is None or self._main is None or self.side_scroll is None or not self._portrait:
+            inline = False
+        else:
+            body = self.height() - self.header.sizeHint().height()
+            needed = self.side.heightForWidth(self.width()) if self.side.hasHeightForWidth() else -1
+            needed = needed if needed > 0 else self.side.sizeHint().height()
+            inline = body - needed < max(theme.TEXT_AREA_MIN_HEIGHT, body * TEXT_SHARE_MIN_PERCENT // 100)
+        if inline == self._side_inline or self._columns is None or self._main is None:
+            return
+        self._side_inline = inline
+        side_layout = self.side.layout()
+        if inline:
+            self._columns.removeWidget(self.side)
+            self._main.addWidget(self.side)
+            if side_layout is not None:
+                side_layout.setContentsMargins(0, theme.MARGIN, 0, 0)
+        else:
+            self._main.removeWidget(self.side)
+            self._columns.addWidget(self.side, 0)
+            if side_layout is not None:
+                side_layout.setContentsMargins(theme.MARGIN, theme.MARGIN, theme.MARGIN, theme.MARGIN)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is getattr(self, "side", None) and event.type() == QEvent.Type.LayoutRequest:
+            self._place_side()
+            self._size_side_column(self.width())
+        return False
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # the header grew or shrank with the text
+            self._place_side()
+        return super().event(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         portrait = event.size().height() > event.size().width()
         if portrait != self._portrait:
             self._portrait = portrait
             self.arrange(portrait)
-        if not portrait and self.side_scroll is not None:
-            # The side column is as wide as its cards in one row, up to a share of the screen.
-            wanted = self.side.sizeHint().width() + self.side_scroll.verticalScrollBar().sizeHint().width()
-            self.side_scroll.setFixedWidth(min(wanted, event.size().width() * theme.SIDE_COLUMN_MAX_PERCENT // 100))
-        elif self.side_scroll is not None:
+        else:
+            self._place_side()
+        self._size_side_column(event.size().width())
+        super().resizeEvent(event)
+
+    def _size_side_column(self, width: int) -> None:
+        """On a wide screen the side column is as wide as its cards in one row, up to a share of the screen that
+        shrinks as the text grows (the text needs the room then), but never narrower than one card."""
+        if self.side_scroll is None:
+            return
+        if self._portrait:
             self.side_scroll.setMinimumWidth(0)
             self.side_scroll.setMaximumWidth(16777215)
-        super().resizeEvent(event)
+            return
+        extra = self.side_scroll.verticalScrollBar().sizeHint().width() + 2 * theme.FOCUS_EDGE_PX
+        wanted = self.side.sizeHint().width() + extra
+        one_card = self.side.minimumSizeHint().width() + extra
+        share = round(width * theme.SIDE_COLUMN_MAX_PERCENT / 100 / theme.current().scale)
+        # A maximum and a minimum, not a fixed width: a fixed width would stay as a floor when the window
+        # is made narrower (a smaller preview window), and the window could then never shrink.
+        self.side_scroll.setMinimumWidth(one_card)
+        self.side_scroll.setMaximumWidth(max(one_card, min(wanted, max(one_card, share))))
 
 
 def _padded(layout: QLayout) -> QWidget:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kiosk import theme
+from kiosk.accessibility.spoken import sentences
 from kiosk.content import Content
 from kiosk.screens.base import Screen
 from kiosk.screens.take_along import TakeAlong
@@ -54,3 +55,13 @@ class ContactScreen(Screen):
         self.visiting_label.setText(words.visiting_address[language])
         self.postal_label.setText(words.postal_address[language])
         self.take_along.set_language(language)
+
+    def spoken_text(self) -> str:
+        """The title and introduction, the addresses, and every way to reach the city, said as words."""
+        words, page, language = self.content.interface, self.content.contact_page, self.language
+        addresses = [f"{words.visiting_address[language]}: {page.visiting_address}"]
+        if page.postal_address:
+            addresses.append(f"{words.postal_address[language]}: {page.postal_address}")
+        return sentences(
+            [page.title[language], page.text[language], *addresses, self.take_along.spoken_text(self.address_words)]
+        )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from kiosk import payloads, theme
+from kiosk.accessibility.spoken import AddressWords, sentences
 from kiosk.content import Contact, Content, Link
 from kiosk.widgets.card_grid import CardGrid
 from kiosk.widgets.qr_card import QrCard
@@ -12,7 +14,9 @@ from kiosk.widgets.text import TextLabel
 
 
 class TakeAlong(QWidget):
-    """A heading and the QR cards, reflowed to the width available."""
+    """A heading and the QR cards, reflowed to the width available; a page's card also opens it in the kiosk."""
+
+    read_requested = Signal(object)  # the Link a visitor wants to read here
 
     def __init__(
         self, content: Content, links: tuple[Link, ...], contact_ids: tuple[str, ...], parent: QWidget | None = None
@@ -23,6 +27,10 @@ class TakeAlong(QWidget):
         self._contacts = [content.contacts[contact_id] for contact_id in contact_ids]
         self.heading = TextLabel(role="heading")
         self.cards = [QrCard(payloads.for_link(link)) for link in links]
+        self.read_buttons = [QPushButton() for _ in links]
+        for card, button, link in zip(self.cards, self.read_buttons, links, strict=True):
+            button.clicked.connect(lambda _checked=False, link=link: self.read_requested.emit(link))
+            card.add_button(button)
         self.cards += [QrCard(payloads.for_contact(contact, content.default_language)) for contact in self._contacts]
         self.grid = CardGrid()
         self.grid.set_cards(list(self.cards))
@@ -40,12 +48,19 @@ class TakeAlong(QWidget):
         contact_cards = self.cards[len(self._links) :]
         for card, link in zip(link_cards, self._links, strict=True):
             card.set_texts(words.scan_to_read[language], link.label[language])
+        for button, link in zip(self.read_buttons, self._links, strict=True):
+            button.setText(words.read_here[language])
+            button.setAccessibleDescription(link.label[language])  # which page "Read here" opens
         for card, contact in zip(contact_cards, self._contacts, strict=True):
             card.set_payload(payloads.for_contact(contact, language))
             caption = words.scan_to_call if contact.phone else words.scan_to_email
             card.set_texts(
                 caption[language], contact.label[language], _details(contact, language, words.hours[language])
             )
+
+    def spoken_text(self, words: AddressWords) -> str:
+        """The heading, then each card: what it is for and its address as words."""
+        return sentences([self.heading.text(), *(card.spoken_text(words) for card in self.cards)])
 
 
 def _details(contact: Contact, language: str, hours_label: str) -> str:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from kiosk import theme
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +23,9 @@ class Artwork(QWidget):
         self._preferred = preferred
         self._svg: QSvgRenderer | None = None
         self._image: QImage | None = None
-        if path.suffix.lower() == ".svg":
+        if not path.is_file():
+            pass  # a missing file is reported once, below, not by Qt's own warning
+        elif path.suffix.lower() == ".svg":
             renderer = QSvgRenderer(str(path), self)
             if renderer.isValid():
                 self._svg = renderer
@@ -34,18 +38,27 @@ class Artwork(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
+    def _wanted(self) -> QSize:
+        """A picture gives way to the text as it grows: at 200 % text it is drawn at half its size at most."""
+        return self._preferred / theme.current().scale
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.StyleChange:  # a new text size
+            self.updateGeometry()
+        super().changeEvent(event)
+
     def sizeHint(self) -> QSize:
-        return self._preferred
+        return self._wanted()
 
     def minimumSizeHint(self) -> QSize:
-        return self._preferred / 3
+        return self._wanted() / 3
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
         aspect = self._preferred.height() / max(1, self._preferred.width())
-        return min(self._preferred.height(), round(width * aspect))
+        return min(self._wanted().height(), round(width * aspect))
 
     def _natural_size(self) -> QSize:
         if self._svg is not None:

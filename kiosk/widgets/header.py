@@ -9,6 +9,8 @@ from kiosk import theme
 from kiosk.widgets.artwork import Artwork
 from kiosk.widgets.text import TextLabel
 
+CITY_MARK = "CityMark"  # the mark's object name: the admin gesture's target (kiosk/admin/gesture.py)
+
 
 class Header(QWidget):
     """Title and an optional subtitle beside the city mark, wrapped rather than cut off."""
@@ -19,6 +21,7 @@ class Header(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.mark = Artwork(theme.CITY_MARK, QSize(theme.MARK_SIZE, theme.MARK_SIZE))
         self.mark.setFixedSize(theme.MARK_SIZE, theme.MARK_SIZE)
+        self.mark.setObjectName(CITY_MARK)
         self.title = TextLabel(role="title")
         self.subtitle = TextLabel(role="subtitle")
         self.subtitle.hide()

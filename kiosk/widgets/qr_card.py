@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from kiosk import theme
+from kiosk.accessibility.spoken import AddressWords, say_address, sentences
 from kiosk.payloads import Payload
 from kiosk.qr import QrCode
 from kiosk.widgets.text import TextLabel
@@ -35,6 +36,14 @@ class QrCard(QFrame):
         layout.addWidget(self.code, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.address)
         self.setMinimumWidth(self.code.width() + 2 * theme.CARD_PADDING + 4)
+        # A keypad stop (never a tap's): read-aloud says what the code is for and its address, as words.
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def add_button(self, button: QPushButton) -> None:
+        """A button at the foot of the card, e.g. "Read here" on a page's card."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.addWidget(button)
 
     def set_payload(self, payload: Payload) -> None:
         self.payload = payload
@@ -48,6 +57,11 @@ class QrCard(QFrame):
         self.details.setVisible(bool(details))
         self.setAccessibleName(f"{caption}: {label}")
         self.setAccessibleDescription(self.payload.text)
+
+    def spoken_text(self, words: AddressWords) -> str:
+        """What read-aloud says for the card: what the code is for, and its address said as words."""
+        details = self.details.text() if not self.details.isHidden() else ""
+        return sentences([self.caption.text(), self.label.text(), details, say_address(self.payload.text, words)])
 
 
 def _breakable(address: str) -> str:

@@ -1,0 +1,1 @@
+"""Accessibility for a public terminal: read aloud, high contrast, larger text, the keypad, and reach."""

@@ -1,0 +1,263 @@
+"""Owns the content on screen: loads it, watches the file or polls the URL, and keeps the last good version."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import shutil
+import tempfile
+import threading
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from kiosk.content import Checked, Content, ContentError, Problem, check_bytes
+from kiosk.content_source.cache import ContentCache
+from kiosk.content_source.remote import CONTENT_FILE, Fetched, FetchError, fetch, is_remote
+from kiosk.content_source.status import ContentStatus, now, save_status
+from kiosk.paths import content_cache_dir, status_file
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_MS = 400  # editors save in several steps (write, rename, touch): wait for the last one
+POLL_INTERVAL_MS = 60_000
+
+
+class ContentManager(QObject):
+    """Emits `content_changed` with each new good version; a broken version never replaces a good one."""
+
+    content_changed = Signal(object)  # Content
+    status_changed = Signal(object)  # ContentStatus
+    _fetched = Signal(object, object)  # Fetched | FetchError, the staging folder (from the worker thread)
+
+    def __init__(
+        self,
+        source: str,
+        state_dir: Path,
+        *,
+        debounce_ms: int = DEBOUNCE_MS,
+        poll_interval_ms: int = POLL_INTERVAL_MS,
+        fetch_timeout_s: float = 15.0,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.source = source
+        self.remote = is_remote(source)
+        self.current: Content | None = None
+        self.status = ContentStatus(source=source)
+        self._version: str | None = None
+        self._status_path = status_file(state_dir)
+        self._cache = ContentCache(content_cache_dir(state_dir))
+        self._fetch_timeout_s = fetch_timeout_s
+        self._fetching = False
+        self._logged_error: str | None = None
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._changed_on_disk)
+        self._watcher.directoryChanged.connect(self._changed_on_disk)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(debounce_ms)
+        self._debounce.timeout.connect(self._check_local)
+        self._poll = QTimer(self)
+        self._poll.setInterval(poll_interval_ms)
+        self._poll.timeout.connect(self.reload_now)
+        self._fetched.connect(self._on_fetched)
+
+    def start(self) -> Content | None:
+        """Load what can be shown right away (the file, or the cached remote version); then keep watching."""
+        if self.remote:
+            cached = self._cache.current()
+            if cached is not None:
+                self._accept_cached(cached.content_file, "the cache")
+            self._poll.start()
+            self.reload_now()
+        else:
+            self._check_local()
+        return self.current
+
+    def reload_now(self) -> None:
+        """Look for a new version at once (the admin panel's button, the poll timer)."""
+        if not self.remote:
+            self._check_local()
+            return
+        if self._fetching:
+            return
+        self._fetching = True
+        cached = self._cache.current()
+        try:
+            self._cache.folder.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix="staging-", dir=self._cache.folder))
+        except OSError as error:
+            # No cache for a while (a read-only or full disk): fetch into a temporary folder instead.
+            self._set_error(f"the content cache {self._cache.folder} is not writable ({error.strerror})")
+            staging = Path(tempfile.mkdtemp(prefix="kiosk-staging-"))
+        etag = cached.etag if cached is not None and self.current is not None else None
+        modified = cached.last_modified if cached is not None and self.current is not None else None
+        threading.Thread(target=self._fetch_in_background, args=(staging, etag, modified), daemon=True).start()
+
+    # -- a local file ---------------------------------------------------------------------------
+
+    def _changed_on_disk(self, _path: str) -> None:
+        self._debounce.start()
+
+    def _check_local(self) -> None:
+        path = Path(self.source)
+        try:
+            before = path.stat()
+        except OSError:
+            self._set_error(f"{path}: the file is missing; still showing the last good content")
+            self._watch(path, set())
+            return
+        result, version, referenced = _examine(path)
+        self._watch(path, referenced)
+        if isinstance(result, ContentError):
+            if _stat_changed(path, before):
+                self._debounce.start()  # caught mid-save: read it again once the editor is done
+                return
+            self._reject(version, result)
+            return
+        self._clear_error()
+        self._accept(result, version, str(path))
+
+    def _watch(self, path: Path, referenced: set[str]) -> None:
+        """Watch the file, its folder (a save by rename replaces the file) and every image it names."""
+        wanted = {str(path), str(path.parent)} | {str(path.parent / name) for name in referenced}
+        existing = {name for name in wanted if Path(name).exists()}
+        missing = existing - set(self._watcher.files()) - set(self._watcher.directories())
+        if missing:
+            self._watcher.addPaths(sorted(missing))
+
+    # -- a URL ------------------------------------------------------------------------------------
+
+    def _fetch_in_background(self, staging: Path, etag: str | None, modified: str | None) -> None:
+        try:
+            result: Fetched | FetchError = fetch(self.source, staging, etag, modified, self._fetch_timeout_s)
+        except FetchError as error:
+            result = error
+        except Exception as error:  # a worker thread must always report back
+            result = FetchError(f"{self.source}: {type(error).__name__}: {error}")
+        self._fetched.emit(result, staging)
+
+    def _on_fetched(self, result: Fetched | FetchError, staging: Path) -> None:
+        self._fetching = False
+        self.status = replace(self.status, last_checked_at=now())
+        if isinstance(result, FetchError):
+            shutil.rmtree(staging, ignore_errors=True)
+            self._set_error(f"{result}; still showing the {'last good' if self.current else 'built-in'} content")
+            return
+        if result.folder is None:
+            shutil.rmtree(staging, ignore_errors=True)
+            self._clear_error()
+            return
+        checked, version, _ = _examine(result.folder / CONTENT_FILE)
+        if version == self._version:
+            shutil.rmtree(staging, ignore_errors=True)
+            cached = self._cache.current()
+            if cached is not None:
+                self._cache.remember_validators(cached, result.etag, result.last_modified)
+            self._clear_error()
+            return
+        if isinstance(checked, ContentError):
+            shutil.rmtree(staging, ignore_errors=True)
+            self._reject(version, checked)
+            return
+        try:
+            cached = self._cache.store(staging, version, self.source, result.etag, result.last_modified)
+        except OSError as error:
+            log.warning("could not keep the new content in the cache (%s); showing it anyway", error)
+            self._accept(checked, version, self.source)
+            return
+        self._clear_error()
+        self._accept_cached(cached.content_file, self.source)
+
+    # -- both -------------------------------------------------------------------------------------
+
+    def _accept_cached(self, content_file: Path, origin: str) -> None:
+        result, version, _ = _examine(content_file)
+        if isinstance(result, ContentError):
+            self._reject(version, result)
+            return
+        self._accept(result, version, origin)
+
+    def _accept(self, checked: Checked, version: str, origin: str) -> None:
+        if version == self._version:
+            return
+        for warning in checked.warnings:
+            log.warning("%s", warning)
+        self.current = checked.content
+        self._version = version
+        self.status = replace(self.status, version=version, loaded_at=now())
+        log.info("content version %s loaded from %s", version, origin)
+        self._publish()
+        self.content_changed.emit(checked.content)
+
+    def _reject(self, version: str, error: ContentError) -> None:
+        if version == self.status.rejected_version:
+            return
+        problems = tuple(str(problem) for problem in error.problems)
+        for problem in error.errors:
+            log.error("%s", problem)
+        log.error(
+            "content version %s refused (%d problem%s); %s",
+            version,
+            len(error.errors),
+            "" if len(error.errors) == 1 else "s",
+            "still showing the last good content" if self.current else "nothing to show yet",
+        )
+        self.status = replace(self.status, rejected_version=version, rejected_at=now(), rejected_problems=problems)
+        self._publish()
+
+    def _set_error(self, message: str) -> None:
+        if message != self._logged_error:
+            log.warning("%s", message)
+            self._logged_error = message
+        if message != self.status.last_error:
+            self.status = replace(self.status, last_error=message)
+            self._publish()
+
+    def _clear_error(self) -> None:
+        self._logged_error = None
+        self.status = replace(self.status, last_error=None)
+        self._publish()
+
+    def _publish(self) -> None:
+        save_status(self.status, self._status_path)
+        self.status_changed.emit(self.status)
+
+
+def _examine(content_file: Path) -> tuple[Checked | ContentError, str, set[str]]:
+    """Check a content file, read once; with its version and the files it names."""
+    referenced: set[str] = set()
+    try:
+        data = content_file.read_bytes()
+    except OSError as error:
+        problem = Problem(str(content_file), 1, 1, f"cannot read the file: {error.strerror or error}")
+        return ContentError([problem]), "unreadable", referenced
+    try:
+        result: Checked | ContentError = check_bytes(
+            data, str(content_file), content_file.parent, referenced, require_files=False
+        )
+    except ContentError as error:
+        result = error
+    return result, _version_of(data, content_file.parent, referenced), referenced
+
+
+def _version_of(data: bytes, folder: Path, referenced: set[str]) -> str:
+    """A short hash of the content file and every file it names, so an edited image is a new version too."""
+    digest = hashlib.sha256(data)
+    for name in sorted(referenced):
+        digest.update(name.encode())
+        try:
+            digest.update((folder / name).read_bytes())
+        except OSError:
+            digest.update(b"<missing>")
+    return digest.hexdigest()[:12]
+
+
+def _stat_changed(path: Path, before: object) -> bool:
+    try:
+        after = path.stat()
+    except OSError:
+        return True
+    return (after.st_mtime_ns, after.st_size) != (before.st_mtime_ns, before.st_size)  # type: ignore[attr-defined]

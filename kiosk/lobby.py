@@ -1,0 +1,195 @@
+"""Everything around the kiosk window in the lobby: sessions, the admin panel, lockdown, crash containment.
+
+Sessions, the admin gesture and the lockdown all listen to input through the one input tap (kiosk/input_tap.py),
+at the kiosk's windows: nothing here installs an event filter on the application.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.accessibility.features import AccessibilityFeatures
+from kiosk.accessibility.speech import ReadAloud
+from kiosk.admin.access import AdminAccess
+from kiosk.admin.gesture import HOLD_MS
+from kiosk.admin.panel import AdminPanel, ContentStatusView
+from kiosk.admin.pin import PinError, PinLock, load_pin_hash, settings_file
+from kiosk.content import Content
+from kiosk.crash_guard import CrashGuard
+from kiosk.input_tap import InputTap
+from kiosk.lockdown import Lockdown, allow_developer_exit
+from kiosk.session.controller import SessionController
+from kiosk.session.idle import SessionTimings
+from kiosk.usage.store import UsageSnapshot
+from kiosk.window import KioskWindow
+
+log = logging.getLogger(__name__)
+
+
+class ContentStatusLike(Protocol):
+    """The content manager's status, as far as the admin panel reads it."""
+
+    @property
+    def source(self) -> str: ...
+    @property
+    def version(self) -> str | None: ...
+    @property
+    def loaded_at(self) -> str | None: ...
+    @property
+    def rejected_version(self) -> str | None: ...
+    @property
+    def rejected_problems(self) -> tuple[str, ...]: ...
+    @property
+    def last_error(self) -> str | None: ...
+
+
+class ContentOwner(Protocol):
+    """Whoever owns the content on screen: it knows its status and can look for a new version now."""
+
+    @property
+    def status(self) -> ContentStatusLike: ...
+
+    def reload_now(self) -> None: ...
+
+
+class Lobby(QObject):
+    """Crash containment and (in kiosk mode) lockdown from the start; sessions and admin once the window exists."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        content: ContentOwner,
+        *,
+        state_dir: Path,
+        kiosk_mode: bool,
+        environ: Mapping[str, str] | None = None,
+        second_ms: int = 1000,
+        hold_ms: int = HOLD_MS,
+        usage: Callable[[], UsageSnapshot] | None = None,
+        speech_engine: str | None = None,
+    ) -> None:
+        super().__init__(app)
+        # Read aloud's engine: a name, "auto" for the platform's own (speech-dispatcher on Linux), None or "none"
+        # for no read-aloud (the tests: the real engine is tested on its own, tests/test_speech.py).
+        self._speech_engine = None if speech_engine == "none" else speech_engine
+        self.accessibility: AccessibilityFeatures | None = None
+        self.app = app
+        self.content = content
+        self.kiosk_mode = kiosk_mode
+        self._second_ms = second_ms
+        self._hold_ms = hold_ms
+        self._usage = usage
+        self.started_at = time.monotonic()
+        self.session: SessionController | None = None
+        self.admin: AdminAccess | None = None
+        self.crash_guard = CrashGuard(self.recover)
+        self.crash_guard.install()
+        self.tap = InputTap.of(app)
+        self.lockdown: Lockdown | None = None
+        if kiosk_mode:
+            self.lockdown = Lockdown(self)
+            self.lockdown.install(app, self.tap)
+        self.lock = PinLock(_pin_hash(settings_file(state_dir), os.environ if environ is None else environ))
+
+    def attach(self, window: KioskWindow) -> None:
+        """Start the visitor sessions and the admin access for the window the kiosk now shows."""
+        if not self.kiosk_mode:
+            allow_developer_exit(window)
+        self.session = SessionController(window, self._timings(window.content))
+        panel = AdminPanel(
+            window,
+            content_status=self.content_status,
+            reload_content=self.content.reload_now,
+            exit_kiosk=self.exit,
+            started_at=self.started_at,
+            usage=self._usage,
+        )
+        self.admin = AdminAccess(window, panel, self.lock, lambda: _city_mark(window), hold_ms=self._hold_ms)
+        self.session.session_reset.connect(self.admin.close)
+        self.tap.watch(window)
+        self.session.start(self.tap)
+        self.admin.install(self.tap)
+        self.accessibility = AccessibilityFeatures(window)
+        self.accessibility.attach_session(self.session)
+        self.accessibility.install(self.tap)
+        settings = window.content.settings
+        log.info(
+            "visitor sessions on: 'Still there?' after %d s, reset %d s later, attract loop %d s after that",
+            settings.idle_timeout_s,
+            settings.idle_warning_s,
+            settings.attract_after_s,
+        )
+
+    def start_speech(self) -> None:
+        """Give read-aloud its voice. Called after the first frame: speech-dispatcher takes seconds to start."""
+        engine = self._speech_engine
+        if engine is None or self.accessibility is None:
+            return
+        self.accessibility.set_speech(ReadAloud.start(None if engine == "auto" else engine))
+
+    def content_changed(self, content: Content) -> None:
+        """A new content version may bring new timings."""
+        if self.session is not None:
+            self.session.watcher.set_timings(self._timings(content))
+
+    def _timings(self, content: Content) -> SessionTimings:
+        return SessionTimings.from_settings(content.settings, second_ms=self._second_ms)
+
+    def stop(self) -> None:
+        """Undo everything the lobby put in place (tests; the kiosk itself simply exits)."""
+        if self.session is not None:
+            self.session.stop()
+        if self.admin is not None:
+            self.admin.uninstall()
+            self.admin.close()
+        if self.accessibility is not None:
+            self.accessibility.uninstall()
+            self.accessibility.reset()
+        if self.lockdown is not None:
+            self.lockdown.uninstall()
+        self.crash_guard.uninstall()
+
+    def content_status(self) -> ContentStatusView:
+        status = self.content.status
+        return ContentStatusView(
+            source=status.source,
+            version=status.version,
+            loaded_at=status.loaded_at,
+            rejected_version=status.rejected_version,
+            rejected_problems=tuple(status.rejected_problems),
+            last_error=status.last_error,
+        )
+
+    def recover(self) -> None:
+        """After an unexpected error: start over on the home screen, as for a new visitor."""
+        if self.session is not None:
+            self.session.reset("error")
+
+    def exit(self) -> None:
+        log.info("the kiosk is stopping at the admin panel's request")
+        # From the event loop, not from inside the button's click: the window closes at a quiet moment.
+        QTimer.singleShot(0, QCoreApplication.quit)
+
+
+def _city_mark(window: KioskWindow) -> QWidget | None:
+    header = getattr(window.current_screen(), "header", None)
+    return getattr(header, "mark", None)
+
+
+def _pin_hash(settings: Path, environ: Mapping[str, str]) -> str | None:
+    try:
+        pin_hash = load_pin_hash(settings, environ)
+    except PinError as error:
+        log.error("the admin PIN cannot be used, so the admin panel stays locked: %s", error)
+        return None
+    if pin_hash is None:
+        log.info("no admin PIN is set, so the admin panel stays locked; to set one: python -m kiosk set-pin")
+    return pin_hash

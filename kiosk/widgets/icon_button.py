@@ -1,0 +1,120 @@
+"""A bar button with a drawn symbol (speaker, contrast, text size) and an optional short caption.
+
+The symbols are painted in the colour the style sheet gives the button's text in its state (normal, switched on,
+focused), from the theme, so they follow high contrast like the text does; no font has to have the glyph.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF
+from PySide6.QtWidgets import QPushButton, QStyle, QStyleOptionButton, QWidget
+
+from kiosk import theme
+
+GAP = 0.35  # between symbol and caption, in symbol sizes
+
+
+class Symbol(Enum):
+    SPEAKER = "speaker"
+    CONTRAST = "contrast"
+    TEXT_SIZE = "text size"
+
+
+class IconButton(QPushButton):
+    """A QPushButton in every way (styles, focus, accessibility); only its face is drawn here."""
+
+    def __init__(self, symbol: Symbol, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.symbol = symbol
+        self.keep_state_on_click = False  # a toggle whose state its owner sets, not the click
+
+    def nextCheckState(self) -> None:
+        if not self.keep_state_on_click:
+            super().nextCheckState()
+
+    def symbol_px(self) -> int:
+        return round(self.font().pixelSize() * 1.4) if self.font().pixelSize() > 0 else 40
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()  # the style's size for the caption alone: padding, edges and minimum width
+        caption = self.fontMetrics().horizontalAdvance(self.text()) if self.text() else 0
+        content = self.symbol_px() + (round(self.symbol_px() * GAP) + caption if caption else 0)
+        floor = theme.BUTTON_HEIGHT - 2 * (theme.FOCUS_EDGE_PX - theme.EDGE_PX)  # the style sheet's min-width
+        overhead = hint.width() - max(floor, caption)
+        return QSize(overhead + max(floor, content), max(hint.height(), self.symbol_px()))
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def text_colour(self) -> QColor:
+        """The colour the style sheet gives this button's text now (kiosk/theme.py: QPushButton rules)."""
+        palette = theme.current().palette
+        if self.hasFocus():
+            return QColor(palette.focus_text)
+        if not self.isEnabled():
+            return QColor(palette.muted_text)
+        if self.isChecked():
+            return QColor(palette.button_selected_text)
+        return QColor(palette.button_text)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = ""
+        painter = QPainter(self)
+        self.style().drawControl(QStyle.ControlElement.CE_PushButton, option, painter, self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = self.text_colour()
+        size = self.symbol_px()
+        caption = self.text()
+        caption_width = self.fontMetrics().horizontalAdvance(caption) if caption else 0
+        gap = round(size * GAP) if caption else 0
+        left = (self.width() - size - gap - caption_width) / 2
+        box = QRectF(left, (self.height() - size) / 2, size, size)
+        _draw(painter, self.symbol, box, colour, self.font())
+        if caption:
+            painter.setPen(colour)
+            painter.setFont(self.font())
+            text_box = QRectF(box.right() + gap, 0, caption_width + 2, self.height())
+            painter.drawText(text_box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, caption)
+        painter.end()
+
+
+def _draw(painter: QPainter, symbol: Symbol, box: QRectF, colour: QColor, font: QFont) -> None:
+    size = box.width()
+    pen = QPen(colour, max(2.0, size * 0.08))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+
+    def at(x: float, y: float) -> QPointF:
+        return QPointF(box.left() + x * size, box.top() + y * size)
+
+    if symbol is Symbol.SPEAKER:
+        painter.setBrush(colour)
+        cone = QPolygonF([at(0.1, 0.38), at(0.3, 0.38), at(0.52, 0.18), at(0.52, 0.82), at(0.3, 0.62), at(0.1, 0.62)])
+        painter.drawPolygon(cone)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for radius in (0.16, 0.3):
+            arc = QRectF(at(0.52 - radius, 0.5 - radius), at(0.52 + radius, 0.5 + radius))
+            painter.drawArc(arc, -45 * 16, 90 * 16)
+    elif symbol is Symbol.CONTRAST:
+        circle = QRectF(at(0.1, 0.1), at(0.9, 0.9))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(circle)
+        half = QPainterPath()
+        half.moveTo(circle.center())
+        half.arcTo(circle, 90, 180)
+        half.closeSubpath()
+        painter.fillPath(half, colour)
+    else:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for letter_px, left in ((size * 0.5, 0.0), (size * 0.85, 0.4)):
+            letter = QFont(font)
+            letter.setPixelSize(max(1, round(letter_px)))
+            letter.setBold(True)
+            painter.setFont(letter)
+            painter.drawText(QRectF(at(left, 0.0), at(left + 0.6, 0.92)), Qt.AlignmentFlag.AlignBottom, "A")

@@ -1,0 +1,198 @@
+"""A running kiosk picks up good edits by itself and keeps the last good content through bad ones."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from conftest import LANDSCAPE, REPO, SHIPPED
+from kiosk.content_source.manager import ContentManager
+from kiosk.content_source.status import ContentStatus, read_status
+from kiosk.paths import status_file
+from kiosk.render import settle
+from kiosk.window import KioskWindow
+
+TEXT = SHIPPED.read_text(encoding="utf-8")
+NEW_TITLE = "Utrecht in Europa (nieuw)"
+
+
+@pytest.fixture
+def kiosk_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "share"
+    shutil.copytree(REPO / "resources", folder / "resources")
+    (folder / "content.yaml").write_text(TEXT, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def running(qtbot: QtBot, qapp: object, kiosk_folder: Path, tmp_path: Path) -> Iterator[tuple[ContentManager, KioskWindow]]:
+    manager = ContentManager(str(kiosk_folder / "content.yaml"), tmp_path / "state", debounce_ms=50)
+    content = manager.start()
+    assert content is not None
+    window = KioskWindow(content)
+    manager.content_changed.connect(window.offer_content)
+    qtbot.addWidget(window)
+    window.resize(LANDSCAPE)
+    with qtbot.waitExposed(window):
+        window.show()
+    yield manager, window
+    manager.deleteLater()
+
+
+def edited() -> str:
+    return TEXT.replace("      nl: Utrecht in Europa\n", f"      nl: {NEW_TITLE}\n", 1)
+
+
+def europe_title(window: KioskWindow) -> str:
+    return window.home_screen.tiles["europe"].title.text()
+
+
+def test_a_good_edit_on_the_home_screen_is_shown_at_once(qtbot: QtBot, running: tuple, kiosk_folder: Path) -> None:
+    manager, window = running
+    with qtbot.waitSignal(window.content_replaced, timeout=2000):
+        (kiosk_folder / "content.yaml").write_text(edited(), encoding="utf-8")
+    assert europe_title(window) == NEW_TITLE
+    assert manager.status.version is not None
+
+
+def test_a_visitor_reading_a_topic_keeps_the_screen_until_going_home(
+    qtbot: QtBot, running: tuple, kiosk_folder: Path
+) -> None:
+    manager, window = running
+    window.open("europe")
+    before = window.current_screen().header.title.text()
+    with qtbot.waitSignal(manager.content_changed, timeout=2000):
+        (kiosk_folder / "content.yaml").write_text(edited(), encoding="utf-8")
+    settle(qapp_instance())
+    assert window.current == "europe"
+    assert window.current_screen().header.title.text() == before
+    with qtbot.waitSignal(window.content_replaced):
+        window.go_home()
+    assert europe_title(window) == NEW_TITLE
+
+
+def test_an_editor_that_saves_by_renaming_a_new_file_over_the_old(
+    qtbot: QtBot, running: tuple, kiosk_folder: Path
+) -> None:
+    _, window = running
+    temporary = kiosk_folder / ".content.yaml.swp"
+    temporary.write_text(edited(), encoding="utf-8")
+    with qtbot.waitSignal(window.content_replaced, timeout=2000):
+        os.replace(temporary, kiosk_folder / "content.yaml")
+    assert europe_title(window) == NEW_TITLE
+    # The watch survives the rename: a second edit is seen too.
+    with qtbot.waitSignal(window.content_replaced, timeout=2000):
+        (kiosk_folder / "content.yaml").write_text(edited().replace(NEW_TITLE, "Europa 3"), encoding="utf-8")
+    assert europe_title(window) == "Europa 3"
+
+
+def test_truncate_then_write_in_pieces_ends_with_the_whole_file(
+    qtbot: QtBot, running: tuple, kiosk_folder: Path
+) -> None:
+    manager, window = running
+    text = edited()
+    with qtbot.waitSignal(window.content_replaced, timeout=3000):
+        with (kiosk_folder / "content.yaml").open("w", encoding="utf-8") as file:
+            file.write(text[: len(text) // 3])
+            file.flush()
+            file.write(text[len(text) // 3 :])
+    assert europe_title(window) == NEW_TITLE
+    assert manager.current is not None
+
+
+def test_delete_and_recreate(qtbot: QtBot, running: tuple, kiosk_folder: Path) -> None:
+    manager, window = running
+    with qtbot.waitSignal(manager.status_changed, timeout=2000, check_params_cb=lambda s: bool(s.last_error)):
+        (kiosk_folder / "content.yaml").unlink()
+    assert "the file is missing" in (manager.status.last_error or "")
+    assert europe_title(window) == "Utrecht in Europa"
+    with qtbot.waitSignal(window.content_replaced, timeout=2000):
+        (kiosk_folder / "content.yaml").write_text(edited(), encoding="utf-8")
+    assert europe_title(window) == NEW_TITLE
+    assert manager.status.last_error is None
+
+
+def test_a_broken_version_is_refused_then_the_fixed_one_is_shown(
+    qtbot: QtBot, running: tuple, kiosk_folder: Path, tmp_path: Path
+) -> None:
+    manager, window = running
+    window.open("business")
+    broken = edited().replace("    en: Back\n", "")
+
+    def refused(status: ContentStatus) -> bool:
+        return status.rejected_version is not None
+
+    with qtbot.waitSignal(manager.status_changed, timeout=2000, check_params_cb=refused):
+        (kiosk_folder / "content.yaml").write_text(broken, encoding="utf-8")
+    assert any("'en' translation is missing" in problem for problem in manager.status.rejected_problems)
+    assert window.current == "business"
+    window.go_home()
+    assert europe_title(window) == "Utrecht in Europa"  # still the last good content
+    saved = read_status(status_file(tmp_path / "state"))
+    assert saved is not None
+    assert saved.rejected_version == manager.status.rejected_version
+    with qtbot.waitSignal(window.content_replaced, timeout=2000):
+        (kiosk_folder / "content.yaml").write_text(edited(), encoding="utf-8")
+    assert europe_title(window) == NEW_TITLE
+
+
+def test_an_edited_image_is_a_new_version(qtbot: QtBot, running: tuple, kiosk_folder: Path) -> None:
+    manager, _ = running
+    version = manager.status.version
+    artwork = kiosk_folder / "resources" / "artwork" / "europe.svg"
+    with qtbot.waitSignal(manager.content_changed, timeout=2000):
+        artwork.write_text(artwork.read_text(encoding="utf-8").replace("</svg>", "<!-- edited --></svg>"))
+    assert manager.status.version != version
+
+
+def test_saving_the_same_bytes_again_changes_nothing(qtbot: QtBot, running: tuple, kiosk_folder: Path) -> None:
+    manager, window = running
+    with qtbot.assertNotEmitted(manager.content_changed, wait=300):
+        (kiosk_folder / "content.yaml").write_text(TEXT, encoding="utf-8")
+    assert europe_title(window) == "Utrecht in Europa"
+
+
+def qapp_instance() -> object:
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance()
+
+
+def test_a_missing_image_leaves_its_place_empty_and_the_rest_is_shown(
+    qtbot: QtBot, running: tuple, kiosk_folder: Path
+) -> None:
+    manager, window = running
+    with qtbot.waitSignal(window.content_replaced, timeout=2000):
+        (kiosk_folder / "resources" / "artwork" / "europe.svg").unlink()
+        (kiosk_folder / "content.yaml").write_text(edited(), encoding="utf-8")
+    assert europe_title(window) == NEW_TITLE
+    assert manager.status.rejected_version is None
+
+
+def test_validate_still_calls_a_missing_image_an_error(kiosk_folder: Path) -> None:
+    from kiosk.content import ContentError, check_file
+
+    (kiosk_folder / "resources" / "artwork" / "europe.svg").unlink()
+    with pytest.raises(ContentError, match="europe.svg' does not exist"):
+        check_file(kiosk_folder / "content.yaml")
+
+
+def test_new_content_reaches_a_running_attract_loop(qtbot: QtBot, running: tuple, kiosk_folder: Path) -> None:
+    from kiosk.session.controller import SessionController
+    from kiosk.session.idle import SessionTimings
+
+    _, window = running
+    session = SessionController(window, SessionTimings(idle_ms=600_000, warning_s=20, attract_ms=10, second_ms=5))
+    session.start()
+    session.reset("test")
+    qtbot.waitUntil(session.attract.isVisible)
+    with qtbot.waitSignal(window.content_replaced, timeout=2000):
+        (kiosk_folder / "content.yaml").write_text(edited(), encoding="utf-8")
+    assert session.attract.content is window.content
+    assert europe_title(window) == NEW_TITLE
+    session.stop()

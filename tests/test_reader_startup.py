@@ -1,0 +1,91 @@
+"""Starting with the reader: QtWebEngine waits for the home screen's first frame; unsafe settings stop the start."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from test_cli import RunningKiosk, kiosk
+
+pytestmark = pytest.mark.e2e
+
+FIRST_FRAME_PROBE = """
+import json, sys
+from kiosk.application import create_application
+from kiosk.content import load_content
+app = create_application([sys.argv[0]], offscreen=True)
+from kiosk.first_frame import FirstFrameWatcher
+from kiosk.window import KioskWindow
+window = KioskWindow(load_content("content.yaml"))
+found = {}
+def first_frame():
+    found["widgets_at_first_frame"] = "PySide6.QtWebEngineWidgets" in sys.modules
+    found["engine_at_first_frame"] = "kiosk.reader.engine" in sys.modules
+    window.warm_up_reader()
+    found["widgets_after_warm_up"] = "PySide6.QtWebEngineWidgets" in sys.modules
+    found["reader_available"] = window.reader.engine.available
+    print(json.dumps(found), flush=True)
+    app.quit()
+FirstFrameWatcher(window, first_frame)
+window.show()
+app.exec()
+"""
+
+
+def test_the_home_screen_appears_before_qtwebengine_is_loaded() -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME_PROBE],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    assert found == {
+        "widgets_at_first_frame": False,
+        "engine_at_first_frame": False,
+        "widgets_after_warm_up": True,
+        "reader_available": True,
+    }
+
+
+def test_the_real_kiosk_starts_the_reader_after_its_first_frame(tmp_path: Path) -> None:
+    with RunningKiosk("--windowed", "--state-dir", str(tmp_path)) as running:
+        running.wait_for("first frame painted")
+        running.wait_for("the reader is ready")
+    lines = running.log.splitlines()
+    first_frame = next(n for n, line in enumerate(lines) if "first frame painted" in line)
+    reader_ready = next(n for n, line in enumerate(lines) if "the reader is ready" in line)
+    assert first_frame < reader_ready
+    assert running.returncode == 0, running.log
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "named"),
+    [
+        ("QTWEBENGINE_REMOTE_DEBUGGING", "9222", "QTWEBENGINE_REMOTE_DEBUGGING is set"),
+        ("QTWEBENGINE_CHROMIUM_FLAGS", "--remote-debugging-port=9222", "--remote-debugging-port=9222"),
+    ],
+)
+@pytest.mark.parametrize("command", [["--windowed"], ["render", "--screen", "home", "--size", "1920x1080"]])
+def test_the_developer_tools_stop_the_kiosk_before_it_starts(
+    tmp_path: Path, variable: str, value: str, named: str, command: list[str]
+) -> None:
+    if command[0] == "render":
+        command = [*command, "--out", str(tmp_path)]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", variable: value}
+    result = kiosk("--state-dir", str(tmp_path / "state"), *command, env=env)
+    assert result.returncode == 3, result.stderr
+    assert "refusing to start" in result.stderr
+    assert named in result.stderr
+    assert "first frame painted" not in result.stderr
+    assert "Traceback" not in result.stderr
