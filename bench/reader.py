@@ -231,12 +231,16 @@ def _in_process(warm: int, cycles: int) -> list[tuple[str, list[float], str]]:
         visit()
     _settle_for(app, 2.0)  # renderers exit and the next visitor's profile is made
     after = _rss_mb()
+    from kiosk.reader.engine import ReaderPage, ReaderProfile, ReaderView  # noqa: PLC0415
+
+    left = [len(reader.findChildren(kind)) for kind in (ReaderView, ReaderPage, ReaderProfile)]
     window.close()
     return [
         ("tap to first contentful paint, warm (Chromium's clock)", warm_taps, "ms"),
         (f"VmRSS before {cycles} visitors", [before], "MB"),
         (f"VmRSS after {cycles} visitors", [after], "MB"),
         (f"growth over {cycles} visitors (target: under 20 MB)", [after - before], "MB"),
+        (f"views, pages, profiles left after {cycles} visitors (the next one's profile)", [sum(left)], ""),
     ]
 
 

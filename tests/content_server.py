@@ -1,4 +1,4 @@
-"""A real HTTP server on 127.0.0.1 for remote-content tests: serves a folder, honours ETags, and misbehaves on request."""
+"""A real HTTP server on 127.0.0.1 for remote-content tests: serves a folder, honours ETags, misbehaves on request."""
 
 from __future__ import annotations
 

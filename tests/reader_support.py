@@ -6,14 +6,16 @@ from collections.abc import Iterator
 
 import pytest
 from escape_server import EscapeServer, SilentServer, UntrustedTlsServer
+from helpers import decode_qr_codes
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWebEngineCore import QWebEngineScript
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import Content, Link, Translated
 from kiosk.reader.policy import ReaderPolicy
+from kiosk.render import settle
 from kiosk.screens.reader import ReaderScreen
 
 # The tests' allowlist: this machine over plain http (the escape server) or https (the untrusted and silent
@@ -97,6 +99,12 @@ def touch(widget: QWidget, steps: list[list[QPoint]]) -> None:
                 sequence.move(finger, point)
         sequence.commit()
         QTest.qWait(FRAME_MS)
+
+
+def codes_on(widget: QWidget) -> set[str]:
+    """Every QR code a phone could scan from the widget's window as it is now, laid out."""
+    settle(QApplication.instance())  # type: ignore[arg-type]
+    return decode_qr_codes(widget.window().grab().toImage())
 
 
 def run_js(qtbot: QtBot, reader: ReaderScreen, script: str) -> object:

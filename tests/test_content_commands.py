@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import REPO, SHIPPED
 from pytestqt.qtbot import QtBot
 
-from conftest import REPO, SHIPPED
 from kiosk.content_source.manager import ContentManager
 
 pytestmark = pytest.mark.e2e

@@ -8,8 +8,8 @@ import zlib
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, SHIPPED
+
 from kiosk.content import ContentError, check_bytes
 from kiosk.payloads import MAX_QR_BYTES
 

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import LANDSCAPE, REPO, SHIPPED
 from pytestqt.qtbot import QtBot
 
-from conftest import LANDSCAPE, REPO, SHIPPED
 from kiosk.content_source.manager import ContentManager
 from kiosk.content_source.status import ContentStatus, read_status
 from kiosk.paths import status_file
@@ -30,7 +30,9 @@ def kiosk_folder(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def running(qtbot: QtBot, qapp: object, kiosk_folder: Path, tmp_path: Path) -> Iterator[tuple[ContentManager, KioskWindow]]:
+def running(
+    qtbot: QtBot, qapp: object, kiosk_folder: Path, tmp_path: Path
+) -> Iterator[tuple[ContentManager, KioskWindow]]:
     manager = ContentManager(str(kiosk_folder / "content.yaml"), tmp_path / "state", debounce_ms=50)
     content = manager.start()
     assert content is not None
@@ -96,11 +98,13 @@ def test_truncate_then_write_in_pieces_ends_with_the_whole_file(
 ) -> None:
     manager, window = running
     text = edited()
-    with qtbot.waitSignal(window.content_replaced, timeout=3000):
-        with (kiosk_folder / "content.yaml").open("w", encoding="utf-8") as file:
-            file.write(text[: len(text) // 3])
-            file.flush()
-            file.write(text[len(text) // 3 :])
+    with (
+        qtbot.waitSignal(window.content_replaced, timeout=3000),
+        (kiosk_folder / "content.yaml").open("w", encoding="utf-8") as file,
+    ):
+        file.write(text[: len(text) // 3])
+        file.flush()
+        file.write(text[len(text) // 3 :])
     assert europe_title(window) == NEW_TITLE
     assert manager.current is not None
 
@@ -178,7 +182,7 @@ def test_validate_still_calls_a_missing_image_an_error(kiosk_folder: Path) -> No
     from kiosk.content import ContentError, check_file
 
     (kiosk_folder / "resources" / "artwork" / "europe.svg").unlink()
-    with pytest.raises(ContentError, match="europe.svg' does not exist"):
+    with pytest.raises(ContentError, match=r"europe\.svg' does not exist"):
         check_file(kiosk_folder / "content.yaml")
 
 

@@ -11,16 +11,15 @@ from pathlib import Path
 
 import pytest
 from escape_server import EscapeServer
-from helpers import decode_qr_codes
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWebEngineCore import QWebEngineProfile
 from PySide6.QtWidgets import QApplication, QDialog, QMenu
 from pytestqt.qtbot import QtBot
-from reader_support import PAGE_WAIT_MS, link_to, read, run_js, tap, wait_for_title
+from reader_support import PAGE_WAIT_MS, codes_on, link_to, read, run_js, tap, wait_for_title
 
 from kiosk import payloads
-from kiosk.reader.engine import ReaderView
-from kiosk.render import settle
+from kiosk.reader.engine import SETTINGS_OFF, ReaderView
 from kiosk.screens.reader import ReaderScreen
 
 
@@ -35,12 +34,6 @@ def still_reading(reader: ReaderScreen, server: EscapeServer, name: str) -> None
     assert windows == [reader], windows
     assert not [dialog for dialog in reader.findChildren(QDialog) if dialog.isVisible()]
     assert server.reached_elsewhere() == []
-
-
-def codes_on(reader: ReaderScreen) -> set[str]:
-    """Every QR code a phone could scan from the screen as it is now."""
-    settle(QApplication.instance())  # type: ignore[arg-type]
-    return decode_qr_codes(reader.window().grab().toImage())
 
 
 def refusal(qtbot: QtBot, reader: ReaderScreen, what: str, address: str = "") -> object:
@@ -301,3 +294,20 @@ def test_there_is_no_context_menu(qtbot: QtBot, reader: ReaderScreen, escape_ser
     run_js(qtbot, reader, "1")  # the right click has been through the page
     assert not [menu for menu in QApplication.topLevelWidgets() if isinstance(menu, QMenu) and menu.isVisible()]
     still_reading(reader, escape_server, "landing")
+
+
+def test_the_profile_is_off_the_record_with_every_way_out_switched_off(
+    qtbot: QtBot, reader: ReaderScreen, escape_server: EscapeServer
+) -> None:
+    """Local pages reaching files or the web, plugins, the PDF viewer, scripts opening windows or touching the
+    clipboard, navigating on a drop, screen capture, full screen, Chromium's own error pages: all off."""
+    read(qtbot, reader, escape_server.page("landing"))
+    assert reader.view is not None
+    profile = reader.view.page().reader_profile
+    assert profile.isOffTheRecord()
+    assert profile.storageName() == ""
+    assert profile.persistentCookiesPolicy() == QWebEngineProfile.PersistentCookiesPolicy.NoPersistentCookies
+    assert profile.httpCacheType() == QWebEngineProfile.HttpCacheType.MemoryHttpCache
+    for attribute in SETTINGS_OFF:
+        assert not reader.view.page().settings().testAttribute(attribute), attribute.name
+    assert not profile.isPushServiceEnabled()

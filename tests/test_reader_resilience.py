@@ -12,14 +12,12 @@ import signal
 import pytest
 import shiboken6
 from escape_server import EscapeServer, SilentServer, UntrustedTlsServer, closed_port
-from helpers import decode_qr_codes
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from reader_support import PAGE_WAIT_MS, link_to, read, tap, wait_for_title
+from reader_support import PAGE_WAIT_MS, codes_on, link_to, read, tap, wait_for_title
 
 from kiosk.content import Content
 from kiosk.reader.engine import ReaderView
-from kiosk.render import settle
 from kiosk.screens.reader import ReaderScreen
 
 
@@ -30,8 +28,7 @@ def shows_the_friendly_page(reader: ReaderScreen, language: str, code: str | Non
     assert reader.unavailable.isVisible()
     assert reader.view is None or not reader.view.isVisible()
     assert reader.unavailable.heading.text() == words.page_unavailable[language]
-    settle(QApplication.instance())  # type: ignore[arg-type]
-    codes = decode_qr_codes(reader.grab().toImage())
+    codes = codes_on(reader)
     if code is None:
         assert reader.unavailable.payload is None
         assert codes == set()

@@ -6,11 +6,11 @@ import pytest
 import shiboken6
 from conftest import LANDSCAPE, PORTRAIT
 from escape_server import EscapeServer
-from helpers import clipped_texts, controls, decode_qr_codes, out_of_reach
+from helpers import clipped_texts, controls, out_of_reach
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from reader_support import PAGE_WAIT_MS, read, run_js, tap, touch
+from reader_support import PAGE_WAIT_MS, codes_on, read, run_js, tap, touch
 from test_reader_resilience import renderer_gone
 
 from kiosk import payloads, theme
@@ -44,11 +44,6 @@ def tap_link(qtbot: QtBot, reader: ReaderScreen, selector: str) -> None:
     )
     x, y = (round(float(number)) for number in str(middle).split())  # the binding returns no lists from a page
     tap(reader, QPoint(x, y))
-
-
-def codes_on(window: KioskWindow) -> set[str]:
-    settle(QApplication.instance())  # type: ignore[arg-type]
-    return decode_qr_codes(window.grab().toImage())
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])

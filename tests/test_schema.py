@@ -7,8 +7,8 @@ import json
 import jsonschema
 import pytest
 import yaml
-
 from conftest import REPO
+
 from kiosk.content_commands import schema_text
 
 COMMITTED = REPO / "content.schema.json"

@@ -380,6 +380,8 @@ class Visitor:
         sideways = self.rng.random() < 0.5
         distance = self.rng.choice((-1, 1)) * self.rng.randrange(60, 400)
         end = start + (QPoint(distance, self.rng.randrange(-20, 20)) if sideways else QPoint(0, distance))
+        # A finger stays on the glass: a swipe that would run off the screen stops at its edge.
+        end = QPoint(min(max(end.x(), 0), self.window.width() - 1), min(max(end.y(), 0), self.window.height() - 1))
         button, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
         QTest.mousePress(handle, button, none, start)
         for fraction in (0.25, 0.5, 0.75, 1.0):

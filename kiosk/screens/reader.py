@@ -36,9 +36,9 @@ class ReaderScreen(Screen):
     """One link's page at a time: its bundled copy in the visitor's language, or the address itself."""
 
     loaded = Signal(str)  # a page finished loading: its address
-    painted = Signal()  # the page on show appeared (its first paint after its address changed)
+    painted = Signal()  # a new page's first content is on screen (Chromium's first contentful paint)
     code_offered = Signal(str)  # a code went up over the screen: what it encodes
-    refused = Signal(str, str)  # what the reader refused a page (a window, a download, ...) and the address
+    refused = Signal(str, str)  # what the reader refused (a page, a window, a download, ...) and its address
     unavailable_shown = Signal(str)  # the friendly page is shown in place of the page at this address
 
     def __init__(self, content: Content, policy: ReaderPolicy | None = None, parent: QWidget | None = None) -> None:
