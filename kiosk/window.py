@@ -104,7 +104,7 @@ class KioskWindow(QWidget):
         for name, screen in list(self._screens.items()):
             if name != HOME:
                 self._stack.removeWidget(screen)
-                screen.deleteLater()
+                screen.discard()
         self.content = content
         old_home = self.home_screen
         self.home_screen = HomeScreen(content)
@@ -112,7 +112,7 @@ class KioskWindow(QWidget):
         self._stack.insertWidget(0, self.home_screen)
         self._stack.setCurrentWidget(self.home_screen)
         self._stack.removeWidget(old_home)
-        old_home.deleteLater()
+        old_home.discard()
         self._screens = {HOME: self.home_screen}
         self.bar.set_content(content)
         if self.language not in content.language_codes:
@@ -133,7 +133,7 @@ class KioskWindow(QWidget):
         self._stack.setCurrentWidget(screen)
         self.current = name
         self.bar.show_for(back=name != HOME, topics=name in self.topic_sequence, take_page=name == READER)
-        log.info("showing the %s screen", name)
+        log.debug("showing the %s screen", name)  # a visitor's path: never in the journal by default
         self.screen_changed.emit(name)
 
     def go_home(self) -> None:
@@ -181,7 +181,7 @@ class KioskWindow(QWidget):
         self.language = language
         self.bar.set_language(language)
         self.current_screen().set_language(language)
-        log.info("language switched to %s", language)
+        log.debug("language switched to %s", language)
         self.language_changed.emit(language)
 
     def reset(self) -> None:

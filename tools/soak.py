@@ -23,7 +23,7 @@ import sys
 import tempfile
 import time
 import traceback
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,6 +77,7 @@ class Findings:
     """What the soak saw."""
 
     actions: Counter[str] = field(default_factory=Counter)
+    seconds_by_action: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     exceptions: list[str] = field(default_factory=list)
     qt_warnings: Counter[str] = field(default_factory=Counter)
     kiosk_warnings: Counter[str] = field(default_factory=Counter)
@@ -310,9 +311,15 @@ class Visitor:
         """One action; `then` runs once it is over (at once, or when what it waits for has happened)."""
         name = self.rng.choices(self._names, self._weights)[0]
         self.findings.actions[name] += 1
-        self._then = then
-        if not self._table[name]():
+        started = time.monotonic()
+
+        def over() -> None:
+            self.findings.seconds_by_action[name] += time.monotonic() - started
             then()
+
+        self._then = over
+        if not self._table[name]():
+            over()
 
     def wait(self, what: str, until: Callable[[], bool], limit_ms: int = WAIT_LIMIT_MS) -> bool:
         self._waiting_for, self._until = what, until
@@ -538,6 +545,13 @@ def report(findings: Findings, options: Options, max_growth_mb: float) -> int:
     for name, value in rows:
         print(f"  {name:<{width}}  {value}")
     print("  what the visitor did: " + ", ".join(f"{name} {count}" for name, count in findings.actions.most_common()))
+    print(
+        "  time it took: "
+        + ", ".join(
+            f"{name} {seconds:.0f} s"
+            for name, seconds in sorted(findings.seconds_by_action.items(), key=lambda item: -item[1])
+        )
+    )
     for title, counts in (
         ("Qt warnings", findings.qt_warnings),
         ("kiosk warnings and errors", findings.kiosk_warnings),

@@ -40,9 +40,18 @@ class Screen(QWidget):
         self._layout.addWidget(self.header)
 
     def _scroll_area(self) -> KineticScrollArea:
-        area = KineticScrollArea()
+        area = KineticScrollArea.take()
         area.swiped.connect(self.swiped)
         return area
+
+    def discard(self) -> None:
+        """This screen is no longer wanted: hand its scroll areas back for the next screens, then delete it."""
+        for area in (self.text_scroll, self.side_scroll):
+            if area is not None:
+                area.removeEventFilter(self)
+                area.give_back()
+        self.side_scroll = None
+        self.deleteLater()
 
     def set_body(self, body: QLayout) -> None:
         """One scrolling body under the header."""

@@ -2,18 +2,53 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from typing import ClassVar
+
+from PySide6.QtCore import QEvent, QMetaMethod, QObject, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QFrame, QScrollArea, QScroller, QScrollerProperties, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QScroller, QScrollerProperties, QSizePolicy, QWidget
 
 SWIPE_MIN_PX = 140  # about 3 cm at the design size: a deliberate sideways move, not a wobbly tap
 SWIPE_MAX_SLOPE = 0.6  # vertical movement allowed per pixel sideways
+WIDGET_SIZE_MAX = 16777215  # Qt's QWIDGETSIZE_MAX: no maximum
 
 
 class KineticScrollArea(QScrollArea):
-    """A vertical scroll area a finger drags and flicks; it never scrolls sideways."""
+    """A vertical scroll area a finger drags and flicks; it never scrolls sideways.
+
+    Take one with `take()` and hand it back with `give_back()` when its screen goes: scroll areas are kept and
+    used again, never deleted. Each new one costs memory for as long as the program runs, because QScroller
+    registers a new gesture type for it, and PySide keeps a new enum class for every gesture type it sees.
+    """
 
     swiped = Signal(int)  # -1 for a swipe to the left (next), +1 to the right (previous)
+
+    _spare: ClassVar[list[KineticScrollArea]] = []
+
+    @classmethod
+    def take(cls) -> KineticScrollArea:
+        """A scroll area as good as new: one handed back earlier if there is one."""
+        return cls._spare.pop() if cls._spare else cls()
+
+    def give_back(self) -> None:
+        """Empty this area and keep it for the next screen; its contents are deleted, its owner must no longer
+        use it, and it no longer reports swipes to anyone."""
+        inner = self.takeWidget()
+        if inner is not None:
+            inner.deleteLater()
+        if self.isSignalConnected(QMetaMethod.fromSignal(self.swiped)):
+            self.swiped.disconnect()
+        self._swipe.forget()
+        self.scroll_to_top()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(QSize(0, 0))
+        self.setMaximumSize(QSize(WIDGET_SIZE_MAX, WIDGET_SIZE_MAX))
+        self.setAccessibleName("")
+        self.setAccessibleDescription("")
+        if self.parentWidget() is not None:
+            self.show()  # hidden by its owner (a side column on a tall screen), it would stay hidden in the next
+            self.setParent(None)
+        self._spare.append(self)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +79,10 @@ class SwipeDetector(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._start: QPointF | None = None
+
+    def forget(self) -> None:
+        """Drop a press still held, so its release elsewhere never counts as a swipe."""
+        self._start = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
