@@ -76,20 +76,22 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="write the JSON Schema that editors use to check content.yaml")
     schema.add_argument("--out", type=Path, default=DEFAULT_CONTENT.with_name("content.schema.json"))
 
-    commands.add_parser("status", help="which content version the kiosk shows, and why the last one was refused")
+    status = commands.add_parser(
+        "status", help="which content version the kiosk shows, and why the last one was refused"
+    )
 
     stats = commands.add_parser("stats", help="usage counts per kind, day and name (counts only, never visitors)")
     stats.add_argument("--since", type=_day, metavar="DATE", help="from this day on, YYYY-MM-DD (default: every day)")
     stats.add_argument("--csv", action="store_true", help="CSV for a spreadsheet (day,kind,name,count), not tables")
-    # Also after the command, where IT staff type it; SUPPRESS keeps a --state-dir given before it.
-    stats.add_argument("--state-dir", type=Path, default=argparse.SUPPRESS, help="the kiosk's state folder")
-
     set_pin = commands.add_parser(
         "set-pin", help="set the admin panel's PIN: asks twice (or reads one line from a pipe), stores only a hash"
     )
     set_pin.add_argument(
         "--print-hash", action="store_true", help="print the hash for $UTRECHT_KIOSK_PIN_HASH instead of saving it"
     )
+    for command in (status, stats, set_pin):
+        # Also after the command, where IT staff type it; SUPPRESS keeps a --state-dir given before it.
+        command.add_argument("--state-dir", type=Path, default=argparse.SUPPRESS, help="the kiosk's state folder")
 
     render = commands.add_parser("render", help="render every screen to PNG, without a display")
     render.add_argument("--out", type=Path, required=True, help="folder for the PNG files")

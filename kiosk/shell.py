@@ -64,6 +64,7 @@ class KioskShell(QObject):
         self.window = KioskWindow(content)
         if self.language and self.language in content.language_codes:
             self.window.set_language(self.language)
+            log.info("starting in language %s (--lang)", self.language)
         self._present(self.window)
         self.window_created.emit(self.window)
         return self.window

@@ -29,8 +29,10 @@ def test_schema_command_writes_the_committed_schema(tmp_path: Path) -> None:
     )
 
 
-def test_status_without_a_running_kiosk_says_so(tmp_path: Path) -> None:
-    result = kiosk("--state-dir", str(tmp_path), "status")
+@pytest.mark.parametrize("after_the_command", [False, True])
+def test_status_without_a_running_kiosk_says_so(tmp_path: Path, after_the_command: bool) -> None:
+    state = ["--state-dir", str(tmp_path)]
+    result = kiosk(*(["status", *state] if after_the_command else [*state, "status"]))
     assert result.returncode == 1
     assert "no kiosk has written a status" in result.stdout
 

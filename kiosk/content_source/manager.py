@@ -48,6 +48,7 @@ class ContentManager(QObject):
         self.status = ContentStatus(source=source)
         self._version: str | None = None
         self._status_path = status_file(state_dir)
+        self._status_unwritable = False
         self._cache = ContentCache(content_cache_dir(state_dir))
         self._fetch_timeout_s = fetch_timeout_s
         self._fetching = False
@@ -222,7 +223,12 @@ class ContentManager(QObject):
         self._publish()
 
     def _publish(self) -> None:
-        save_status(self.status, self._status_path)
+        error = save_status(self.status, self._status_path)
+        if error is not None and not self._status_unwritable:  # once, not at every check
+            log.warning("could not write the content status to %s: %s", self._status_path, error)
+        elif error is None and self._status_unwritable:
+            log.info("the content status is written to %s again", self._status_path)
+        self._status_unwritable = error is not None
         self.status_changed.emit(self.status)
 
 

@@ -47,14 +47,13 @@ def now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-def save_status(status: ContentStatus, path: Path) -> bool:
-    """Write the status for `python -m kiosk status`; a full or read-only disk is logged, never raised."""
+def save_status(status: ContentStatus, path: Path) -> OSError | None:
+    """Write the status for `python -m kiosk status`; a full or read-only disk is returned, never raised."""
     try:
         write_atomically(path, json.dumps(asdict(status), indent=2).encode())
     except OSError as error:
-        log.warning("could not write the content status to %s: %s", path, error)
-        return False
-    return True
+        return error
+    return None
 
 
 def read_status(path: Path) -> ContentStatus | None:
