@@ -282,7 +282,7 @@ def run(args: argparse.Namespace) -> int:
         notifier.ready(f"showing content version {version}" if version else "showing 'temporarily unavailable'")
         # QtWebEngine starts only now: the home screen never waits for Chromium.
         if shell.window is not None:
-            QTimer.singleShot(0, shell.window.warm_up_reader)
+            QTimer.singleShot(0, shell.window.after_first_frame)
             QTimer.singleShot(0, lobby.start_speech)  # speech-dispatcher takes seconds to start
 
     FirstFrameWatcher(shown, first_frame)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content import Content, Link
@@ -21,7 +21,8 @@ HOME = "home"
 
 
 class KioskWindow(QWidget):
-    """Holds the screens (built when first opened) and knows where Back, Home and a swipe lead."""
+    """Holds the screens (built ahead in idle time, or else when first opened) and knows where Back, Home and a
+    swipe lead."""
 
     screen_changed = Signal(str)
     language_changed = Signal(str)
@@ -39,6 +40,10 @@ class KioskWindow(QWidget):
         self.current = HOME
         self._reader_came_from = HOME
         self._stack = QStackedWidget()
+        self._prepare = QTimer(self)  # builds one screen at a time in idle time (prepare_screens)
+        self._prepare.setSingleShot(True)
+        self._prepare.setInterval(0)
+        self._prepare.timeout.connect(self._prepare_next)
         self.bar = BottomBar(content)
         self.home_screen = HomeScreen(content)
         self.home_screen.chosen.connect(self.open)
@@ -85,6 +90,26 @@ class KioskWindow(QWidget):
             self._stack.addWidget(screen)
         return self._screens[name]
 
+    def prepare_screens(self) -> None:
+        """Build the screens not built yet, one at a time when the kiosk has nothing else to do, so that a tap
+        only ever shows a screen that is ready."""
+        self._prepare.start()
+
+    def _prepare_next(self) -> None:
+        missing = [name for name in self.topic_sequence if name not in self._screens]
+        if missing:
+            self.screen_named(missing[0]).set_language(self.language)
+        if len(missing) > 1:
+            self._prepare.start()
+
+    def drop_hidden_screens(self) -> None:
+        """Let go of the topic screens out of sight (a restyle would otherwise redo each); prepare_screens()
+        builds them again."""
+        for name in [name for name in self._screens if name not in (HOME, READER, self.current)]:
+            screen = self._screens.pop(name)
+            self._stack.removeWidget(screen)
+            screen.discard()
+
     def current_screen(self) -> Screen:
         return self._screens[self.current]
 
@@ -121,6 +146,7 @@ class KioskWindow(QWidget):
         self.home_screen.set_language(self.language)
         log.info("new content shown: %d topics, languages %s", len(content.topics), ", ".join(content.language_codes))
         self.content_replaced.emit()
+        self.prepare_screens()
 
     def open(self, name: str) -> None:
         if name != self.current:
@@ -159,6 +185,11 @@ class KioskWindow(QWidget):
             self._reader_came_from = self.current
         self.open(READER)
         self.reader.read(link, self.language)
+
+    def after_first_frame(self) -> None:
+        """What waits until the first frame is on screen: the other screens, and QtWebEngine for the reader."""
+        self.prepare_screens()
+        self.warm_up_reader()
 
     def warm_up_reader(self) -> None:
         """Start QtWebEngine now, after the first frame, so that the first "Read here" does not wait for it."""

@@ -243,7 +243,7 @@ def soak(folder: Path, options: Options) -> Findings:
         step()
 
     QTimer.singleShot(200, begin)  # after the first frames and the reader's warm-up have been asked for
-    QTimer.singleShot(0, window.warm_up_reader)
+    QTimer.singleShot(0, window.after_first_frame)
     kiosk.app.exec()
     findings.seconds = time.monotonic() - started
     sys.excepthook = previous_hook
@@ -461,7 +461,11 @@ class Visitor:
         """Nobody touches the kiosk: "Still there?", the reset, sometimes the attract loop; the next visitor taps."""
         session = self.lobby.session
         assert session is not None
+        if session.state is IdleState.ATTRACT:
+            return False  # nobody was there: nothing changes
         before = self.resets
+        if session.state is IdleState.RESTING:  # already reset for the next visitor: only the attract loop is due
+            return self.wait("the attract loop", lambda: session.state is IdleState.ATTRACT)
         wait_for_attract = self.rng.random() < 0.3
 
         def reset_done() -> bool:

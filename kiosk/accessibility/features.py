@@ -52,6 +52,8 @@ class AccessibilityFeatures(QObject):
         bar.read_aloud_requested.connect(self.toggle_reading)
         bar.contrast_requested.connect(self.appearance.toggle_high_contrast)
         bar.text_size_requested.connect(self.appearance.next_text_scale)
+        # Restyling costs time for every widget: screens out of sight are let go and built again in idle time.
+        self.appearance.about_to_change.connect(window.drop_hidden_screens)
         self.appearance.changed.connect(self._appearance_changed)
         window.screen_changed.connect(self._screen_changed)
         window.language_changed.connect(self._language_changed)
@@ -182,6 +184,7 @@ class AccessibilityFeatures(QObject):
 
     def _appearance_changed(self) -> None:
         self._show_state()
+        self.window.prepare_screens()
 
     def _show_state(self) -> None:
         look = self.appearance.look

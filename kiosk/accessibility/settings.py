@@ -21,6 +21,7 @@ class AppearanceSettings(QObject):
     style change Qt sends every widget.
     """
 
+    about_to_change = Signal()  # before the restyle: what is let go of now need not be restyled
     changed = Signal()
 
     def __init__(self, app: QApplication | None = None, parent: QObject | None = None) -> None:
@@ -64,6 +65,7 @@ class AppearanceSettings(QObject):
         if look == self._look and look == theme.current():
             return
         self._look = look
+        self.about_to_change.emit()
         apply_style(self._app, look)
         log.info(
             "appearance: %s, text %d %%", "high contrast" if look.high_contrast else "default colours", look.scale * 100
