@@ -1,4 +1,4 @@
-"""Draws a content image (SVG or PNG) scaled to fit, keeping its proportions."""
+"""Draws a content image (SVG or PNG) scaled to fit, keeping its proportions; drawn once per size, then reused."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
-from PySide6.QtGui import QImage, QPainter, QPaintEvent
+from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPixmap, QPixmapCache
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -21,6 +21,7 @@ class Artwork(QWidget):
     def __init__(self, path: Path, preferred: QSize, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._preferred = preferred
+        self._key = str(path.resolve())
         self._svg: QSvgRenderer | None = None
         self._image: QImage | None = None
         if not path.is_file():
@@ -68,18 +69,33 @@ class Artwork(QWidget):
         return self._preferred
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        if self._svg is None and self._image is None:
+            return
         natural = self._natural_size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
-        box = QRectF(
-            (self.width() - natural.width()) / 2,
-            (self.height() - natural.height()) / 2,
-            natural.width(),
-            natural.height(),
-        )
+        picture = self._picture(natural)
         painter = QPainter(self)
+        painter.drawPixmap((self.width() - natural.width()) // 2, (self.height() - natural.height()) // 2, picture)
+        painter.end()
+
+    def _picture(self, size: QSize) -> QPixmap:
+        """The image drawn at this size: from Qt's pixmap cache (bounded, shared by every widget showing the
+        same file at the same size) or drawn now. Drawing an SVG costs about a millisecond; a frame has 16."""
+        ratio = self.devicePixelRatioF()
+        key = f"kiosk-artwork:{self._key}:{size.width()}x{size.height()}@{ratio:g}"
+        cached = QPixmapCache.find(key)
+        if cached is not None:
+            return cached
+        picture = QPixmap(size * ratio)
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(picture)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        box = QRectF(0, 0, size.width(), size.height())
         if self._svg is not None:
             self._svg.render(painter, box)
         elif self._image is not None:
             painter.drawImage(box, self._image)
         painter.end()
+        QPixmapCache.insert(key, picture)
+        return picture
