@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import REPO
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QPixmapCache
+from PySide6.QtGui import QPixmap, QPixmapCache
 from pytestqt.qtbot import QtBot
 
 from kiosk.widgets.artwork import Artwork
@@ -25,7 +25,7 @@ def drawn(qtbot: QtBot, path: Path, size: QSize) -> Artwork:
 def test_the_picture_is_drawn_once_per_size_and_shared(qtbot: QtBot) -> None:
     QPixmapCache.clear()
     first = drawn(qtbot, PICTURE, QSize(300, 200)).grab().toImage()
-    assert QPixmapCache.find(f"kiosk-artwork:{PICTURE.resolve()}:300x200@1") is not None
+    assert QPixmapCache.find(f"kiosk-artwork:{PICTURE.resolve()}:300x200@1", QPixmap())
     again = drawn(qtbot, PICTURE, QSize(300, 200)).grab().toImage()
     assert again == first
     assert any(first.pixelColor(x, 100).alpha() > 0 for x in range(0, 300, 10)), "something was drawn"

@@ -82,8 +82,8 @@ class Artwork(QWidget):
         same file at the same size) or drawn now. Drawing an SVG costs about a millisecond; a frame has 16."""
         ratio = self.devicePixelRatioF()
         key = f"kiosk-artwork:{self._key}:{size.width()}x{size.height()}@{ratio:g}"
-        cached = QPixmapCache.find(key)
-        if cached is not None:
+        cached = QPixmap()
+        if QPixmapCache.find(key, cached):
             return cached
         picture = QPixmap(size * ratio)
         picture.setDevicePixelRatio(ratio)
