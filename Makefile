@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: setup run test check screenshots lock clean soak verify-deploy
+.PHONY: setup run test check screenshots lock clean soak verify-deploy bench
 
 # The virtual environment, with exactly the locked versions; redone when the lock changes.
 $(READY): requirements-dev.lock pyproject.toml scripts/install-system-packages
@@ -24,9 +24,10 @@ test: setup  ## every test, headless
 	$(BIN)/python -m pytest
 
 check: setup  ## lint and types
-	$(BIN)/ruff check kiosk tests main.py tools
-	$(BIN)/ruff format --check kiosk tests main.py tools
+	$(BIN)/ruff check kiosk tests main.py tools bench
+	$(BIN)/ruff format --check kiosk tests main.py tools bench
 	$(BIN)/mypy
+	$(BIN)/mypy bench
 
 verify-deploy: setup  ## systemd-analyze verify on the kiosk's unit (deploy/)
 	deploy/verify
@@ -37,6 +38,13 @@ ACTIONS ?= 100000
 SOAK_FLAGS ?=
 soak: setup  ## the soak test (ACTIONS=100000)
 	$(BIN)/python tools/soak.py --actions $(ACTIONS) $(SOAK_FLAGS)
+
+# Every performance figure against its budget: a table, and JSON in bench/results/ (not committed) to compare
+# commits by. About 7 minutes on two cores; `make bench BENCH_FLAGS=--quick` for a quicker look, --strict to fail
+# on a figure over budget; `python bench/run.py --help` for the rest.
+BENCH_FLAGS ?=
+bench: setup  ## the performance benchmark
+	$(BIN)/python bench/run.py $(BENCH_FLAGS)
 
 screenshots: setup  ## the README's pictures
 	$(BIN)/python -m kiosk render --out docs/screenshots --screen home --lang nl --size 1920x1080

@@ -280,9 +280,10 @@ def run(args: argparse.Namespace) -> int:
         # systemctl status shows the STATUS line beside the unit.
         version = manager.status.version
         notifier.ready(f"showing content version {version}" if version else "showing 'temporarily unavailable'")
-        # QtWebEngine starts only now: the home screen never waits for Chromium.
+        # The other screens are built now, one at a time. QtWebEngine waits for the first "Read here": Chromium
+        # costs about 100 MB, which a kiosk that nobody reads a page on never needs.
         if shell.window is not None:
-            QTimer.singleShot(0, shell.window.after_first_frame)
+            QTimer.singleShot(0, shell.window.prepare_screens)
             QTimer.singleShot(0, lobby.start_speech)  # speech-dispatcher takes seconds to start
 
     FirstFrameWatcher(shown, first_frame)

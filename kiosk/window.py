@@ -95,12 +95,19 @@ class KioskWindow(QWidget):
         only ever shows a screen that is ready."""
         self._prepare.start()
 
+    @property
+    def prepared(self) -> bool:
+        """Whether every screen a swipe or a tile leads to is built."""
+        return all(name in self._screens for name in self.topic_sequence)
+
     def _prepare_next(self) -> None:
         missing = [name for name in self.topic_sequence if name not in self._screens]
         if missing:
             self.screen_named(missing[0]).set_language(self.language)
         if len(missing) > 1:
             self._prepare.start()
+        elif missing:
+            log.debug("every screen is built")
 
     def drop_hidden_screens(self) -> None:
         """Let go of the topic screens out of sight (a restyle would otherwise redo each); prepare_screens()
@@ -185,15 +192,6 @@ class KioskWindow(QWidget):
             self._reader_came_from = self.current
         self.open(READER)
         self.reader.read(link, self.language)
-
-    def after_first_frame(self) -> None:
-        """What waits until the first frame is on screen: the other screens, and QtWebEngine for the reader."""
-        self.prepare_screens()
-        self.warm_up_reader()
-
-    def warm_up_reader(self) -> None:
-        """Start QtWebEngine now, after the first frame, so that the first "Read here" does not wait for it."""
-        self.reader.warm_up()
 
     def _take_page_along(self) -> None:
         if self.current == READER:

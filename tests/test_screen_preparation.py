@@ -30,7 +30,7 @@ def test_screens_are_built_in_idle_time(qtbot: QtBot, window: KioskWindow) -> No
     assert built(window) == set()
     window.prepare_screens()
     assert built(window) == set(), "nothing is built before the event loop is idle"
-    qtbot.waitUntil(lambda: built(window) == set(window.topic_sequence))
+    qtbot.waitUntil(lambda: window.prepared)
     assert window.current == "home"
     screen = window.screen_named("europe")
     assert isinstance(screen, TopicScreen)
@@ -39,24 +39,24 @@ def test_screens_are_built_in_idle_time(qtbot: QtBot, window: KioskWindow) -> No
 
 def test_new_content_is_prepared_as_well(qtbot: QtBot, window: KioskWindow) -> None:
     window.prepare_screens()
-    qtbot.waitUntil(lambda: built(window) == set(window.topic_sequence))
+    qtbot.waitUntil(lambda: window.prepared)
     window.offer_content(edited(window.content, 1))
     assert built(window) == set()
-    qtbot.waitUntil(lambda: built(window) == set(window.topic_sequence))
+    qtbot.waitUntil(lambda: window.prepared)
 
 
 def test_a_new_look_lets_go_of_hidden_screens_and_builds_them_again_in_that_look(
     qtbot: QtBot, qapp: QApplication, window: KioskWindow, features: AccessibilityFeatures
 ) -> None:
     window.prepare_screens()
-    qtbot.waitUntil(lambda: built(window) == set(window.topic_sequence))
+    qtbot.waitUntil(lambda: window.prepared)
     window.open("business")
     shown = window.current_screen()
     default_title = shown.header.title.palette().windowText().color()
     features.appearance.set_high_contrast(True)
     assert window.current_screen() is shown, "the screen in view stays, restyled in place"
     assert built(window) == {"business"}
-    qtbot.waitUntil(lambda: built(window) == set(window.topic_sequence))
+    qtbot.waitUntil(lambda: window.prepared)
     window.open("europe")
     rebuilt_title = window.current_screen().header.title.palette().windowText().color()
     assert rebuilt_title == shown.header.title.palette().windowText().color() != default_title
@@ -67,9 +67,9 @@ def test_looks_changed_again_and_again_build_no_new_scroll_areas(
 ) -> None:
     for _ in range(2):  # the most screens the window ever holds, built once
         features.appearance.toggle_high_contrast()
-        qtbot.waitUntil(lambda: built(window) == set(window.topic_sequence))
+        qtbot.waitUntil(lambda: window.prepared)
     before = enum_classes()
     for _ in range(10):
         features.appearance.toggle_high_contrast()
-        qtbot.waitUntil(lambda: built(window) == set(window.topic_sequence))
+        qtbot.waitUntil(lambda: window.prepared)
     assert enum_classes() == before

@@ -242,8 +242,8 @@ def soak(folder: Path, options: Options) -> Findings:
         findings.rss_start = measured_rss()
         step()
 
-    QTimer.singleShot(200, begin)  # after the first frames and the reader's warm-up have been asked for
-    QTimer.singleShot(0, window.after_first_frame)
+    QTimer.singleShot(200, begin)  # after the first frames
+    QTimer.singleShot(0, window.prepare_screens)
     kiosk.app.exec()
     findings.seconds = time.monotonic() - started
     sys.excepthook = previous_hook

@@ -105,10 +105,6 @@ class ReaderScreen(Screen):
     def showing_unavailable(self) -> bool:
         return self._stack.currentWidget() is self._unavailable_area
 
-    def warm_up(self) -> None:
-        """Start QtWebEngine and make the first visitor's profile now, so the first tap does not wait for them."""
-        self.engine.warm_up()
-
     def read(self, link: Link, language: str) -> None:
         """Open the link's page: its bundled copy in this language if it has one, else its address."""
         self.close_page()
