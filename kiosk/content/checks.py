@@ -34,6 +34,8 @@ class CheckContext:
     # empty) rather than a reason to refuse all the content. validate always requires them.
     require_files: bool = True
     missing_files: set[str] = field(default_factory=set)
+    # Folders with their symbolic links followed, each looked up once while the content is checked.
+    resolved_folders: dict[Path, Path] = field(default_factory=dict, init=False, repr=False, compare=False)
 
 
 def identifier(value: str, context: CheckContext) -> str | None:
@@ -130,7 +132,10 @@ def bundled_page(value: str, context: CheckContext) -> str | None:
             context.missing_files.add(copies[0])
             return None
         return f"the page {copies[0]!r} does not exist (looked for {first.resolve()}): check the name or add the file"
-    if not first.resolve().is_relative_to((context.base_dir / BUNDLED_PAGES).resolve()):
+    pages = context.base_dir / BUNDLED_PAGES
+    if pages not in context.resolved_folders:
+        context.resolved_folders[pages] = pages.resolve()
+    if not first.resolve().is_relative_to(context.resolved_folders[pages]):
         return f"{copies[0]!r} leads outside {BUNDLED_PAGES} (a symbolic link?): put the page itself there"
     return None
 

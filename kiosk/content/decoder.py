@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import re
 import types
 import typing
@@ -63,31 +64,30 @@ class Decoder:
 
     def decode(self, node: Node, hint: Any, path: Path = ()) -> Any:
         self.positions[path] = position(node)
-        origin = typing.get_origin(hint)
-        if origin is typing.Annotated:
-            base, check = typing.get_args(hint)[:2]
+        kind, inner = _shape(hint)
+        if kind == "checked":
+            base, check = inner
             value = self.decode(node, base, path)
             if isinstance(value, Invalid):
                 return value
             message = check(value, self.context)
             return self.problem(node, message) if message else value
-        if origin in (types.UnionType, typing.Union):
-            options = [option for option in typing.get_args(hint) if option is not type(None)]
+        if kind == "optional":
             if isinstance(node, ScalarNode) and node.tag == _NULL:
                 return None
-            return self.decode(node, options[0], path)
-        if origin is tuple:
-            return self._decode_sequence(node, typing.get_args(hint)[0], path)
-        if origin is Mapping:
-            key_hint, value_hint = typing.get_args(hint)
+            return self.decode(node, inner[0], path)
+        if kind == "list":
+            return self._decode_sequence(node, inner[0], path)
+        if kind == "mapping":
+            key_hint, value_hint = inner
             return self._decode_mapping(node, key_hint, value_hint, path)
-        if hint is Translated:
+        if kind == "translated":
             return self._decode_translated(node, path)
-        if hint is str:
+        if kind == "text":
             return self._decode_text(node)
-        if hint is int or hint is bool:
+        if kind == "scalar":
             return self._decode_scalar(node, hint)
-        if dataclasses.is_dataclass(hint):
+        if kind == "model":
             return self._decode_dataclass(node, typing.cast(type, hint), path)
         raise TypeError(f"the content model uses a type the decoder does not know: {hint!r}")
 
@@ -194,8 +194,7 @@ class Decoder:
         name = cls.__name__
         if not isinstance(node, MappingNode):
             return self.problem(node, f"expected the keys of {_describe(cls)} here, found {_kind(node)}")
-        fields = {field.name: field for field in dataclasses.fields(cls) if "internal" not in field.metadata}
-        hints = typing.get_type_hints(cls, include_extras=True)
+        fields, hints = _fields_and_hints(cls)
         values: dict[str, Any] = {}
         valid = True
         misspelt: set[str] = set()  # fields an unknown key was probably meant to be
@@ -223,6 +222,39 @@ class Decoder:
             valid = False
             self.problem_at((*path, field_name), message)
         return instance if valid else INVALID
+
+
+_Shape = typing.Literal["checked", "optional", "list", "mapping", "translated", "text", "scalar", "model", "unknown"]
+
+
+@functools.cache
+def _shape(hint: Any) -> tuple[_Shape, tuple[Any, ...]]:
+    """What kind of value a type hint asks for, and the hints (or check) inside it; worked out once per hint."""
+    origin = typing.get_origin(hint)
+    if origin is typing.Annotated:
+        return "checked", tuple(typing.get_args(hint)[:2])
+    if origin in (types.UnionType, typing.Union):
+        return "optional", tuple(option for option in typing.get_args(hint) if option is not type(None))
+    if origin is tuple:
+        return "list", typing.get_args(hint)[:1]
+    if origin is Mapping:
+        return "mapping", typing.get_args(hint)
+    if hint is Translated:
+        return "translated", ()
+    if hint is str:
+        return "text", ()
+    if hint is int or hint is bool:
+        return "scalar", ()
+    if dataclasses.is_dataclass(hint):
+        return "model", ()
+    return "unknown", ()
+
+
+@functools.cache
+def _fields_and_hints(cls: type) -> tuple[dict[str, dataclasses.Field[Any]], dict[str, Any]]:
+    """A model class's keys and their type hints; read once per class, as evaluating hints is slow."""
+    fields = {field.name: field for field in dataclasses.fields(cls) if "internal" not in field.metadata}
+    return fields, typing.get_type_hints(cls, include_extras=True)
 
 
 def _has_default(field: dataclasses.Field[Any]) -> bool:

@@ -121,6 +121,10 @@ def _control_characters(text: str, path: str) -> list[Problem]:
 def _refused_constructs(text: str, path: str) -> list[Problem]:
     """Anchors, aliases and explicit tags, found from parser events before anything is built."""
     problems: list[Problem] = []
+    # An anchor is written with &, an alias with *, a tag (or %TAG handle) with !: without any of them
+    # there is nothing to find, and a second pass of the parser over a large file is spared.
+    if not any(sign in text for sign in "&*!"):
+        return problems
     try:
         for event in yaml.parse(text, Loader=_Loader):
             mark = event.start_mark
