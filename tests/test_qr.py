@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import string
+
 import pytest
+import qrcode
 from helpers import decode_qr_codes
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtGui import QColor
+from qrcode.constants import ERROR_CORRECT_H, ERROR_CORRECT_L, ERROR_CORRECT_M, ERROR_CORRECT_Q
 
 from kiosk import payloads, theme
-from kiosk.qr import QrCode, qr_image, qr_matrix
+from kiosk.qr import Matrix, QrCode, qr_image, qr_matrix
+from kiosk.qr_symbol import symbol_rows
 
 LONGEST_LINK = (
     "https://www.utrecht.nl/bestuur-en-organisatie/internationale-zaken/"
@@ -65,3 +72,71 @@ def test_matrices_and_images_are_cached() -> None:
     assert qr_matrix("tel:14030") is qr_matrix("tel:14030")
     assert qr_image("tel:14030", 6) is qr_image("tel:14030", 6)
     assert qr_matrix.cache_info().maxsize is not None
+
+
+def qrcode_modules(data: bytes, error_correction: int = ERROR_CORRECT_M) -> Matrix:
+    """The oracle: what the qrcode package itself makes of data, mask search and all."""
+    code = qrcode.QRCode(error_correction=error_correction, border=0)
+    code.add_data(data)
+    code.make(fit=True)
+    return tuple(tuple(bool(module) for module in row) for row in code.get_matrix())
+
+
+def within_qr_limit(text: str) -> str:
+    """The text cut to the kiosk's largest payload, never in the middle of a character."""
+    return text.encode("utf-8")[: payloads.MAX_QR_BYTES].decode("utf-8", errors="ignore")
+
+
+# Runs of digits and of capitals make qrcode switch to its numeric and alphanumeric modes mid-payload.
+PIECES = st.one_of(
+    st.text(alphabet=string.ascii_letters + string.digits + "-._~/?=&%@+", max_size=40),
+    st.text(alphabet=string.digits, min_size=1, max_size=60),
+    st.text(alphabet=string.digits + string.ascii_uppercase + " $%*+-./:", min_size=1, max_size=60),
+    st.text(max_size=20),
+)
+PAYLOADS = st.one_of(
+    st.builds("".join, st.lists(st.sampled_from(["mailto:", "tel:", "https://", ""]) | PIECES, max_size=8)),
+    st.builds(lambda subject: payloads.mailto("publicaffairs@utrecht.nl", subject).uri, st.text(max_size=40)),
+    st.builds(lambda digits: payloads.tel(digits).uri, st.text(alphabet=string.digits + " +-", max_size=20)),
+).map(within_qr_limit)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(PAYLOADS)
+def test_every_module_is_what_qrcode_itself_makes(data: str) -> None:
+    # Same version, same mask, bit for bit: the fast mask search in kiosk/qr_symbol.py only saves time.
+    assert qr_matrix(data) == qrcode_modules(data.encode("utf-8"))
+
+
+def test_every_payload_length_and_every_version_the_kiosk_uses_match_qrcode() -> None:
+    base = (LONGEST_LINK + "ée/0123456789012345678901234")[: payloads.MAX_QR_BYTES]
+    sides = set()
+    for length in range(len(base.encode("utf-8")) + 1):
+        data = within_qr_limit(base.encode("utf-8")[:length].decode("utf-8", errors="ignore"))
+        matrix = qr_matrix(data)
+        assert matrix == qrcode_modules(data.encode("utf-8")), f"{length} bytes: {data!r}"
+        sides.add(len(matrix))
+    assert sides == {21, 25, 29, 33, 37, 41, 45}  # versions 1 to 7
+
+
+@pytest.mark.parametrize("error_correction", [ERROR_CORRECT_L, ERROR_CORRECT_Q, ERROR_CORRECT_H])
+def test_other_error_correction_levels_match_qrcode_too(error_correction: int) -> None:
+    for data in (b"", b"tel:14030", LONGEST_LINK.encode(), b"0123456789" * 30, b"HTTPS://UTRECHT.NL/" * 20):
+        rows = symbol_rows(data, error_correction)
+        expected = qrcode_modules(data, error_correction)
+        assert [[module == "1" for module in row] for row in rows] == [list(row) for row in expected]
+
+
+@pytest.mark.parametrize("module_px", [6, 7, 10])
+def test_each_module_is_one_solid_block_of_its_colour(module_px: int) -> None:
+    matrix = qr_matrix(LONGEST_LINK)
+    image = qr_image(LONGEST_LINK, module_px)
+    dark, light = QColor(theme.PALETTE.qr_dark).rgb(), QColor(theme.PALETTE.qr_light).rgb()
+    quiet = theme.QR_QUIET_MODULES
+    assert image.width() == image.height() == (len(matrix) + 2 * quiet) * module_px
+    for y, row in enumerate(matrix):
+        for x, module in enumerate(row):
+            left, top = (x + quiet) * module_px, (y + quiet) * module_px
+            corners = {(left, top), (left + module_px - 1, top), (left, top + module_px - 1)}
+            corners.add((left + module_px - 1, top + module_px - 1))
+            assert {image.pixel(px, py) for px, py in corners} == {dark if module else light}, (x, y)
