@@ -111,3 +111,22 @@ def test_a_scroll_area_used_again_is_shown_and_swipes_only_for_its_new_screen(
         swipe(topic.text_scroll.viewport(), -300)
     assert window.current == window.topic_sequence[window.topic_sequence.index("europe") + 1]
     assert steps == []
+
+
+@pytest.mark.parametrize("size", [QSize(1920, 1080), PORTRAIT])
+def test_a_screen_let_go_keeps_its_contents_until_it_is_deleted(
+    qapp: QApplication, make_window: object, content: Content, size: QSize
+) -> None:
+    """Found by the soak: the contents of a handed-back area were deleted at once, and the screen, still alive
+    until its deleteLater, then reached for them in its next layout event (an exception in an event override)."""
+    window: KioskWindow = make_window(size)  # type: ignore[operator]
+    window.open("europe")
+    old = window.current_screen()
+    side = old.side
+    window.go_home()
+    window.offer_content(edited(content, 1))
+    QCoreApplication.sendPostedEvents(side, QEvent.Type.DeferredDelete)  # whatever was to go before the screen
+    assert side.layout() is not None, "still there for the screen's last events"
+    QCoreApplication.sendEvent(old, QEvent(QEvent.Type.LayoutRequest))
+    old.resize(old.width() - 10, old.height())
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -31,11 +31,18 @@ class KineticScrollArea(QScrollArea):
         return cls._spare.pop() if cls._spare else cls()
 
     def give_back(self) -> None:
-        """Empty this area and keep it for the next screen; its contents are deleted, its owner must no longer
-        use it, and it no longer reports swipes to anyone."""
+        """Empty this area and keep it for the next screen; it no longer reports swipes to anyone.
+
+        Its contents stay with its owner, to be deleted with it (deleteLater): never at once, since the tap that
+        led here may still be on its way through one of them.
+        """
+        owner = self.parentWidget()
         inner = self.takeWidget()
         if inner is not None:
-            inner.deleteLater()
+            if owner is not None:
+                inner.setParent(owner)  # hidden; Qt's, not Python's, so nothing deletes it before its owner
+            else:
+                inner.deleteLater()
         if self.isSignalConnected(QMetaMethod.fromSignal(self.swiped)):
             self.swiped.disconnect()
         self._swipe.forget()
@@ -45,7 +52,7 @@ class KineticScrollArea(QScrollArea):
         self.setMaximumSize(QSize(WIDGET_SIZE_MAX, WIDGET_SIZE_MAX))
         self.setAccessibleName("")
         self.setAccessibleDescription("")
-        if self.parentWidget() is not None:
+        if owner is not None:
             self.show()  # hidden by its owner (a side column on a tall screen), it would stay hidden in the next
             self.setParent(None)
         self._spare.append(self)
