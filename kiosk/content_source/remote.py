@@ -7,18 +7,17 @@ on a worker thread, so the screen never waits on the network.
 from __future__ import annotations
 
 import contextlib
-import http.client
-import ipaddress
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
-from email.message import Message
-from http import HTTPStatus
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from kiosk.content import ContentError, check_bytes
 from kiosk.content.yaml_source import MAX_BYTES
+
+if TYPE_CHECKING:
+    import http.client
+    from email.message import Message
 
 CONTENT_FILE = "content.yaml"
 MAX_FILE_BYTES = 8 * 1024 * 1024  # an illustration larger than this is a mistake, not a picture
@@ -88,6 +87,12 @@ def referenced_files(data: bytes, file: str, base_dir: Path) -> set[str]:
 
 def _get(url: str, headers: dict[str, str], cap: int, timeout: float) -> tuple[bytes, Message] | None:
     """The body and headers of a GET, None for 304 Not Modified, or FetchError saying what went wrong."""
+    # Imported here, not at the top: a kiosk on a local content file never needs HTTP, and its start is quicker.
+    import http.client  # noqa: PLC0415
+    import urllib.error  # noqa: PLC0415
+    import urllib.request  # noqa: PLC0415
+    from http import HTTPStatus  # noqa: PLC0415
+
     check_source_url(url)
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, **headers})  # noqa: S310 - checked
     try:
@@ -113,6 +118,8 @@ def _read_capped(response: http.client.HTTPResponse, cap: int, url: str) -> byte
 
 
 def _reason(error: Exception) -> str:
+    import http.client  # noqa: PLC0415 - loaded by _get already
+
     if isinstance(error, http.client.IncompleteRead):
         return "the download broke off"
     reason = getattr(error, "reason", None) or error
@@ -122,6 +129,8 @@ def _reason(error: Exception) -> str:
 def _is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
+    import ipaddress  # noqa: PLC0415 - only for a content URL
+
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
