@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content import Content, Link
 from kiosk.screens.base import Screen
@@ -52,6 +52,9 @@ class KioskWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        # The screen gives the window its size, never the other way round: just after the screen is turned, the
+        # screen in view still has its old layout, and its minimum would make the window taller than the screen.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self._stack, 1)
         layout.addWidget(self.bar)
         self.bar.back_requested.connect(self.go_back)
@@ -86,6 +89,7 @@ class KioskWindow(QWidget):
                 topic.read_requested.connect(self.open_reader)
                 screen = topic
             screen.swiped.connect(lambda direction: self.step(-direction))
+            screen.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)  # out of view (_size_by)
             self._screens[name] = screen
             self._stack.addWidget(screen)
         return self._screens[name]
@@ -164,10 +168,18 @@ class KioskWindow(QWidget):
         screen.set_language(self.language)
         screen.reset_view()
         self._stack.setCurrentWidget(screen)
+        self._size_by(screen)
         self.current = name
         self.bar.show_for(back=name != HOME, topics=name in self.topic_sequence, take_page=name == READER)
         log.debug("showing the %s screen", name)  # a visitor's path: never in the journal by default
         self.screen_changed.emit(name)
+
+    def _size_by(self, shown: Screen) -> None:
+        """Only the screen in view sets the window's minimum size: one out of view keeps the layout of the last
+        size it was shown at (a tall one, after the screen was turned) and would push the bottom bar out of view."""
+        for screen in self._screens.values():
+            policy = QSizePolicy.Policy.Preferred if screen is shown else QSizePolicy.Policy.Ignored
+            screen.setSizePolicy(policy, policy)
 
     def go_home(self) -> None:
         self.open(HOME)

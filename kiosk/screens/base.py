@@ -127,6 +127,9 @@ class Screen(QWidget):
             return
         direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         self._columns.setDirection(direction)
+        if self._side_inline:  # first out of the text's scroll, where a tall screen with large text had put it
+            self._side_inline = False
+            self._main_to_columns()
         if portrait and self.side_scroll.widget() is self.side:
             self.side_scroll.takeWidget()
             self.side_scroll.hide()
@@ -159,10 +162,17 @@ class Screen(QWidget):
             if side_layout is not None:
                 side_layout.setContentsMargins(0, theme.MARGIN, 0, 0)
         else:
-            self._main.removeWidget(self.side)
-            self._columns.addWidget(self.side, 0)
-            if side_layout is not None:
-                side_layout.setContentsMargins(theme.MARGIN, theme.MARGIN, theme.MARGIN, theme.MARGIN)
+            self._main_to_columns()
+
+    def _main_to_columns(self) -> None:
+        """The side panel from after the text back below it, in view."""
+        if self._columns is None or self._main is None:
+            return
+        self._main.removeWidget(self.side)
+        self._columns.addWidget(self.side, 0)
+        side_layout = self.side.layout()
+        if side_layout is not None:
+            side_layout.setContentsMargins(theme.MARGIN, theme.MARGIN, theme.MARGIN, theme.MARGIN)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is getattr(self, "side", None) and event.type() == QEvent.Type.LayoutRequest:
