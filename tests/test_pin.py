@@ -139,8 +139,18 @@ def test_no_file_means_no_pin_and_a_damaged_file_says_where(tmp_path: Path) -> N
     settings = tmp_path / "admin.json"
     assert load_pin_hash(settings, environ={}) is None
     settings.write_text("{not json", encoding="utf-8")
-    with pytest.raises(PinError, match=str(settings)):
+    with pytest.raises(PinError, match=f"{settings}: the admin settings are damaged .*run set-pin again"):
         load_pin_hash(settings, environ={})
+
+
+def test_a_state_folder_that_cannot_be_read_is_not_blamed_on_the_pin(tmp_path: Path) -> None:
+    """set-pin could not help there: it names the folder and the environment variable instead."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("a file where the state folder should be", encoding="utf-8")
+    with pytest.raises(PinError, match="make the kiosk's state folder readable") as raised:
+        load_pin_hash(blocker / "state" / "admin.json", environ={})
+    assert "set-pin" not in str(raised.value)
+    assert "UTRECHT_KIOSK_PIN_HASH" in str(raised.value)
 
 
 def test_set_pin_asks_twice_on_a_terminal(tmp_path: Path) -> None:

@@ -140,8 +140,13 @@ def load_pin_hash(settings: Path, environ: Mapping[str, str] | None = None) -> s
         data = json.loads(settings.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
-    except (OSError, ValueError) as error:
-        raise PinError(f"{settings}: cannot read the admin settings ({error}): run set-pin again") from None
+    except OSError as error:  # not the file's fault: set-pin could not write it either
+        raise PinError(
+            f"{settings}: cannot read the admin settings ({error.strerror or error}): make the kiosk's state folder "
+            f"readable, or give the hash in ${PIN_HASH_VARIABLE}"
+        ) from None
+    except ValueError as error:
+        raise PinError(f"{settings}: the admin settings are damaged ({error}): run set-pin again") from None
     stored = data.get("pin_hash") if isinstance(data, dict) else None
     if stored is None:
         return None
