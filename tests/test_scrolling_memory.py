@@ -12,11 +12,13 @@ import gc
 from enum import EnumType
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QSize
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import Content
+from kiosk.screens.attract import AttractScreen, AttractSlide
 from kiosk.screens.topic import TopicScreen
 from kiosk.widgets.scrolling import KineticScrollArea
 from kiosk.window import KioskWindow
@@ -130,3 +132,35 @@ def test_a_screen_let_go_keeps_its_contents_until_it_is_deleted(
     QCoreApplication.sendEvent(old, QEvent(QEvent.Type.LayoutRequest))
     old.resize(old.width() - 10, old.height())
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def dead_wrappers(kind: type) -> int:
+    """Python objects of a Qt class whose C++ object is gone: PySide keeps them while it thinks they have a parent."""
+    enum_classes()  # deletes what was to be deleted, and collects
+    return sum(1 for thing in gc.get_objects() if isinstance(thing, kind) and not shiboken6.isValid(thing))
+
+
+def test_new_content_versions_leave_no_dead_scroll_bars_behind(make_window: object, content: Content) -> None:
+    """Found by the soak: an area added to a layout before that layout was in the screen's stayed that layout's
+    child for PySide, and deleting the old screen invalidated the area's scroll bar, kept for good (~1 a tap)."""
+    window: KioskWindow = make_window()  # type: ignore[operator]
+    before = dead_wrappers(QScrollBar), dead_wrappers(QWidget)
+    for number in range(EDITS // 4):
+        window.offer_content(edited(content, number))
+        for name in window.screen_names:
+            window.open(name)
+            window.current_screen().reset_view()  # asks each area for its scroll bar
+        window.go_home()
+    assert (dead_wrappers(QScrollBar), dead_wrappers(QWidget)) == before
+
+
+def test_a_rebuilt_attract_loop_leaves_no_dead_slides_behind(qtbot: QtBot, content: Content) -> None:
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    loop = AttractScreen(holder)
+    before = dead_wrappers(AttractSlide)
+    for number in range(EDITS // 4):
+        loop.start(edited(content, number))
+        loop.stop()
+    assert dead_wrappers(AttractSlide) == before
+    assert loop.slides.count() == len(content.topics)

@@ -143,6 +143,7 @@ class AttractScreen(Overlay):
         self.content = content
         while (old := self.slides.widget(0)) is not None:
             self.slides.removeWidget(old)
+            old.setParent(None)  # PySide's own record of the parent too, or the slide's wrapper is kept for good
             old.deleteLater()
         for topic in content.topics:
             self.slides.addWidget(AttractSlide(content, topic))

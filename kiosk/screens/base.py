@@ -81,10 +81,13 @@ class Screen(QWidget):
         self.text_scroll.setMinimumHeight(theme.TEXT_AREA_MIN_HEIGHT)
         self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._columns.setSpacing(0)
+        # In the screen's layout before anything goes in: PySide makes a widget added to a layout that has no
+        # widget yet that layout's child, and when the layout is deleted it would invalidate the Python side of
+        # the scroll areas' own parts (their scroll bars), though the areas have gone on to another screen.
+        self._layout.addLayout(self._columns, 1)
         self._columns.addWidget(self.text_scroll, stretch[0])
         self._columns.addWidget(self.side_scroll, stretch[1])
         self.side_scroll.setWidget(side)
-        self._layout.addLayout(self._columns, 1)
 
     def set_language(self, language: str) -> None:
         """Show every text in this language, keeping the scroll position."""
