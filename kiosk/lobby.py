@@ -26,6 +26,7 @@ from kiosk.content import Content
 from kiosk.crash_guard import CrashGuard
 from kiosk.input_tap import InputTap
 from kiosk.lockdown import Lockdown, allow_developer_exit
+from kiosk.memory import release_free_memory
 from kiosk.session.controller import SessionController
 from kiosk.session.idle import SessionTimings
 from kiosk.usage.store import UsageSnapshot
@@ -104,6 +105,7 @@ class Lobby(QObject):
         if not self.kiosk_mode:
             allow_developer_exit(window)
         self.session = SessionController(window, self._timings(window.content))
+        self.session.session_reset.connect(release_free_memory)  # between visitors: nobody waits for it
         panel = AdminPanel(
             window,
             content_status=self.content_status,
