@@ -8,8 +8,8 @@ import re
 import signal
 import sys
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import __version__
 from kiosk.accessibility import reach
@@ -17,6 +17,14 @@ from kiosk.accessibility.reach import Mounting, parse_mounting
 from kiosk.content import Content, ContentError
 from kiosk.logs import configure_logging
 from kiosk.reader.startup import UnsafeSettingsError
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from kiosk.lobby import Lobby
+    from kiosk.shell import KioskShell
+    from kiosk.watchdog import SystemdNotifier
+    from kiosk.window import KioskWindow
 
 log = logging.getLogger("kiosk")
 
@@ -126,6 +134,8 @@ def _mounting(text: str) -> Mounting:
 
 
 def _day(text: str) -> date:
+    from datetime import date  # only `stats --since` needs it
+
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -203,11 +213,11 @@ def render(args: argparse.Namespace) -> int:
     except UnsafeSettingsError as error:
         print(f"utrecht-kiosk: {error}", file=sys.stderr)
         return EXIT_UNSAFE_SETTINGS
-    from kiosk.window import KioskWindow
+    from kiosk.window import screen_names
 
     names = [args.screen] if args.screen else None
     if args.screen:
-        known = KioskWindow(content).screen_names
+        known = screen_names(content)
         if args.screen not in known:
             print(f"--screen {args.screen}: the screens are {', '.join(known)}", file=sys.stderr)
             return EXIT_INVALID
@@ -228,8 +238,6 @@ def run(args: argparse.Namespace) -> int:
     if not display_available():
         print(f"utrecht-kiosk: {NO_DISPLAY_MESSAGE}", file=sys.stderr)
         return EXIT_NO_DISPLAY
-
-    from PySide6.QtCore import QTimer
 
     from kiosk.admin.facts import describe_screen
     from kiosk.application import create_application
@@ -261,7 +269,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"--lang {args.lang}: the content offers {', '.join(content.language_codes)}", file=sys.stderr)
         return EXIT_INVALID
     shell = KioskShell(manager, windowed=args.windowed, language=args.lang)
-    # Crash containment and lockdown from here on; sessions and the admin panel once the window exists.
+    # Crash containment and lockdown from here on; sessions and the admin panel after the first frame.
     lobby = Lobby(
         app,
         manager,
@@ -270,23 +278,11 @@ def run(args: argparse.Namespace) -> int:
         usage=usage.snapshot,
         speech_engine=args.speech_engine,
     )
-    shell.window_created.connect(lobby.attach)
     shell.window_created.connect(lambda window: UsageRecorder(window, usage.count))
     manager.content_changed.connect(lobby.content_changed)
     shown = shell.show()
 
-    def first_frame() -> None:
-        log.info("first frame painted; the kiosk is ready")
-        # systemctl status shows the STATUS line beside the unit.
-        version = manager.status.version
-        notifier.ready(f"showing content version {version}" if version else "showing 'temporarily unavailable'")
-        # The other screens are built now, one at a time. QtWebEngine waits for the first "Read here": Chromium
-        # costs about 100 MB, which a kiosk that nobody reads a page on never needs.
-        if shell.window is not None:
-            QTimer.singleShot(0, shell.window.prepare_screens)
-            QTimer.singleShot(0, lobby.start_speech)  # speech-dispatcher takes seconds to start
-
-    FirstFrameWatcher(shown, first_frame)
+    FirstFrameWatcher(shown, lambda: _first_frame(shell, lobby, notifier, manager.status.version))
     log.info(
         "kiosk %s started: %s (%s, content version %s), %s mode, Qt platform %s, screen %s",
         __version__,
@@ -304,6 +300,28 @@ def run(args: argparse.Namespace) -> int:
     usage.stop()
     log.info("kiosk stopped")
     return code
+
+
+def _first_frame(shell: KioskShell, lobby: Lobby, notifier: SystemdNotifier, version: str | None) -> None:
+    log.info("first frame painted; the kiosk is ready")
+    # systemctl status shows the STATUS line beside the unit.
+    notifier.ready(f"showing content version {version}" if version else "showing 'temporarily unavailable'")
+    if shell.window is not None:
+        _complete(lobby, shell.window)
+    else:  # the 'temporarily unavailable' screen, until content arrives
+        shell.window_created.connect(lambda window: _complete(lobby, window))
+
+
+def _complete(lobby: Lobby, window: KioskWindow) -> None:
+    """What waits until the lobby sees a screen: sessions and the admin panel, the other screens (one at a time,
+    in idle time), read-aloud's voice (speech-dispatcher takes seconds to start). QtWebEngine waits for the first
+    "Read here": Chromium costs about 100 MB, which a kiosk nobody reads a page on never needs.
+    """
+    from PySide6.QtCore import QTimer
+
+    lobby.attach(window)
+    QTimer.singleShot(0, window.prepare_screens)
+    QTimer.singleShot(0, lobby.start_speech)
 
 
 def _quit_on_signals(app: object, on_stop: Callable[[], object] | None = None) -> None:

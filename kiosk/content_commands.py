@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import tempfile
 from pathlib import Path
 
 from kiosk.content import Checked, ContentError, Problem, check_bytes, check_file
-from kiosk.content.schema import json_schema
 from kiosk.content_source.remote import CONTENT_FILE, FetchError, fetch, is_remote
-from kiosk.content_source.status import read_status
-from kiosk.paths import status_file
 
 EXIT_INVALID = 1
 
@@ -64,10 +60,17 @@ def write_schema(out: Path) -> int:
 
 
 def schema_text() -> str:
+    import json  # noqa: PLC0415 - the schema and status commands load what only they need
+
+    from kiosk.content.schema import json_schema  # noqa: PLC0415
+
     return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
 def print_status(state_dir: Path) -> int:
+    from kiosk.content_source.status import read_status  # noqa: PLC0415
+    from kiosk.paths import status_file  # noqa: PLC0415
+
     status = read_status(status_file(state_dir))
     if status is None:
         print(f"no kiosk has written a status in {state_dir} yet (start it, or pass --state-dir)")

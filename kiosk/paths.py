@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "utrecht-kiosk"
 STATE_DIR_VARIABLE = "UTRECHT_KIOSK_STATE_DIR"
 
@@ -18,6 +16,8 @@ def state_dir(override: Path | None = None) -> Path:
     from_environment = os.environ.get(STATE_DIR_VARIABLE)
     if from_environment:
         return Path(from_environment)
+    import platformdirs  # noqa: PLC0415 - only when no folder is given; `render` and the tests never need it
+
     return Path(platformdirs.user_state_dir(APP_NAME))
 
 

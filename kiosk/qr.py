@@ -9,10 +9,8 @@ from functools import lru_cache
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
-from qrcode.constants import ERROR_CORRECT_M
 
 from kiosk import theme
-from kiosk.qr_symbol import symbol_rows
 
 Matrix = tuple[tuple[bool, ...], ...]
 
@@ -24,6 +22,11 @@ def qr_matrix(data: str) -> Matrix:
     The same modules as qrcode.QRCode(error_correction=ERROR_CORRECT_M) + add_data + make(fit=True), found without
     qrcode's slow mask search (kiosk/qr_symbol.py).
     """
+    # Loaded with the first code, not with the screens: the home screen shows none, and the kiosk starts sooner.
+    from qrcode.constants import ERROR_CORRECT_M  # noqa: PLC0415
+
+    from kiosk.qr_symbol import symbol_rows  # noqa: PLC0415
+
     return tuple(tuple(map("1".__eq__, row)) for row in symbol_rows(data.encode("utf-8"), ERROR_CORRECT_M))
 
 

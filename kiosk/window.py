@@ -20,6 +20,11 @@ log = logging.getLogger(__name__)
 HOME = "home"
 
 
+def screen_names(content: Content) -> list[str]:
+    """Every screen a visitor can reach in this content, in the order IT staff see them rendered."""
+    return [HOME, *(topic.id for topic in content.topics), CONTACT]
+
+
 class KioskWindow(QWidget):
     """Holds the screens (built ahead in idle time, or else when first opened) and knows where Back, Home and a
     swipe lead."""
@@ -70,12 +75,12 @@ class KioskWindow(QWidget):
     @property
     def screen_names(self) -> list[str]:
         """Every screen a visitor can reach, in the order IT staff see them rendered."""
-        return [HOME, *self.topic_sequence]
+        return screen_names(self.content)
 
     @property
     def topic_sequence(self) -> list[str]:
         """The screens a swipe moves through: the topics, then help and contact."""
-        return [topic.id for topic in self.content.topics] + [CONTACT]
+        return screen_names(self.content)[1:]
 
     def screen_named(self, name: str) -> Screen:
         """The screen called name, built the first time it is asked for."""

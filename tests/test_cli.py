@@ -137,6 +137,7 @@ def test_broken_content_at_start_shows_the_calm_screen_then_the_fixed_content(tm
         kiosk_process.wait_for("first frame painted")
         path.write_text(SHIPPED.read_text(encoding="utf-8"), encoding="utf-8")
         kiosk_process.wait_for("loaded from")
+        kiosk_process.wait_for("visitor sessions on")  # the window the content brought has its sessions
     assert kiosk_process.returncode == 0
     assert "Traceback" not in kiosk_process.log
 
@@ -158,7 +159,10 @@ def test_the_real_program_starts_shows_home_and_stops_cleanly_on_sigterm(tmp_pat
     """End to end: the kiosk as systemd would run it, offscreen, read through its log."""
     with RunningKiosk("--windowed", "--lang", "en", "--state-dir", str(tmp_path)) as kiosk_process:
         kiosk_process.wait_for("first frame painted")
+        kiosk_process.wait_for("visitor sessions on")
     text = kiosk_process.log
+    # Sessions, the admin panel and read-aloud wait for the first frame, and their modules with them.
+    assert text.index("first frame painted") < text.index("visitor sessions on")
     assert kiosk_process.returncode == 0, text
     assert "kiosk 0.1.0 started" in text
     assert "languages nl, en" in text

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -143,6 +142,8 @@ def bundled_page(value: str, context: CheckContext) -> str | None:
 def contact_reference(value: str, context: CheckContext) -> str | None:
     if value in context.contact_ids:
         return None
+    import difflib  # noqa: PLC0415 - only for a contact id that is not there
+
     matches = difflib.get_close_matches(value, sorted(context.contact_ids), n=1)
     hint = f"did you mean {matches[0]!r}?" if matches else f"known: {', '.join(sorted(context.contact_ids))}"
     return f"no contact is named {value!r} under contacts: {hint}"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import functools
 import re
 import types
@@ -202,7 +201,7 @@ class Decoder:
             if key not in fields:
                 valid = False
                 self.problem(key_node, f"unknown key {key!r} in {_describe(cls)}{_suggest(key, fields)}")
-                misspelt.update(difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6))
+                misspelt.update(_closest(key, fields))
                 continue
             value = self.decode(value_node, hints[key], (*path, key))
             valid = valid and not isinstance(value, Invalid)
@@ -274,8 +273,15 @@ def _describe(cls: type) -> str:
     return f"{cls.__name__} ({doc[0].lower() + doc[1:]})"
 
 
+def _closest(word: str, options: typing.Iterable[str]) -> list[str]:
+    """The option word was most likely meant to be, if any; difflib loads only when a key is wrong."""
+    import difflib  # noqa: PLC0415
+
+    return difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+
+
 def _suggest(word: str, options: typing.Iterable[str]) -> str:
-    matches = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    matches = _closest(word, options)
     if matches:
         return f": did you mean {matches[0]!r}?"
     return f": known keys are {', '.join(sorted(options))}"
