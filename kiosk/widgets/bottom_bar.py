@@ -3,10 +3,10 @@ contrast, text size, language."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -153,24 +153,26 @@ class BottomBar(QWidget):
             tuple(button for button in group if not button.isHidden())
             for group in (self.navigation, self.toggles, tuple(self.languages.values()))
         ]
-        shown = [button for group in groups for button in group]
-        widest = max((button.sizeHint().width() for button in shown), default=0)
+        # Each button's size once: the style sheet makes sizeHint() costly, and this runs on every tap that
+        # changes the bar.
+        hints = {button: button.sizeHint() for group in groups for button in group}
+        widest = max((hint.width() for hint in hints.values()), default=0)
         self.setMinimumWidth(widest + 2 * theme.MARGIN)
         room = max(width, self.minimumWidth()) - 2 * theme.MARGIN
         rows: list[list[Segment]] = []
         used = 0
         for group in filter(None, groups):
-            for segment in _split(group, room):
-                needed = _width(segment) + (2 * theme.SPACING if rows and rows[-1] else 0)
+            for segment in _split(group, room, hints):
+                needed = _width(segment, hints) + (2 * theme.SPACING if rows and rows[-1] else 0)
                 if rows and used + needed <= room:
                     rows[-1].append(segment)
                     used += needed
                 else:
                     rows.append([segment])
-                    used = _width(segment)
+                    used = _width(segment, hints)
         if rows != self._arrangement:
             self._arrange(rows, navigation=groups[0])
-        row_height = max((button.sizeHint().height() for button in shown), default=theme.BUTTON_HEIGHT)
+        row_height = max((hint.height() for hint in hints.values()), default=theme.BUTTON_HEIGHT)
         pad = max(0, (theme.BAR_HEIGHT - row_height) // 2)
         self._rows.setContentsMargins(theme.MARGIN, pad, theme.MARGIN, pad)
         count = max(1, len(rows))
@@ -203,15 +205,15 @@ class BottomBar(QWidget):
             self._rows.addLayout(line)
 
 
-def _width(segment: Segment) -> int:
-    return sum(button.sizeHint().width() for button in segment) + theme.SPACING * (len(segment) - 1)
+def _width(segment: Segment, hints: Mapping[QPushButton, QSize]) -> int:
+    return sum(hints[button].width() for button in segment) + theme.SPACING * (len(segment) - 1)
 
 
-def _split(group: Segment, room: int) -> list[Segment]:
+def _split(group: Segment, room: int, hints: Mapping[QPushButton, QSize]) -> list[Segment]:
     """The group as one segment if it fits the room, else in as few pieces as fit."""
     pieces: list[list[QPushButton]] = [[]]
     for button in group:
-        if pieces[-1] and _width((*pieces[-1], button)) > room:
+        if pieces[-1] and _width((*pieces[-1], button), hints) > room:
             pieces.append([])
         pieces[-1].append(button)
     return [tuple(piece) for piece in pieces]

@@ -36,15 +36,18 @@ class IconButton(QPushButton):
             super().nextCheckState()
 
     def symbol_px(self) -> int:
-        return round(self.font().pixelSize() * 1.4) if self.font().pixelSize() > 0 else 40
+        pixels = self.font().pixelSize()
+        return round(pixels * 1.4) if pixels > 0 else 40
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()  # the style's size for the caption alone: padding, edges and minimum width
-        caption = self.fontMetrics().horizontalAdvance(self.text()) if self.text() else 0
-        content = self.symbol_px() + (round(self.symbol_px() * GAP) + caption if caption else 0)
+        text = self.text()
+        caption = self.fontMetrics().horizontalAdvance(text) if text else 0
+        symbol = self.symbol_px()
+        content = symbol + (round(symbol * GAP) + caption if caption else 0)
         floor = theme.BUTTON_HEIGHT - 2 * (theme.FOCUS_EDGE_PX - theme.EDGE_PX)  # the style sheet's min-width
         overhead = hint.width() - max(floor, caption)
-        return QSize(overhead + max(floor, content), max(hint.height(), self.symbol_px()))
+        return QSize(overhead + max(floor, content), max(hint.height(), symbol))
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
