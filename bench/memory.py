@@ -28,7 +28,7 @@ import kiosk_build
 import offscreen
 from figures import Figure, figure, report
 from finger import Finger
-from kiosk.window import HOME
+from kiosk.screens import HOME
 from kiosk_build import Kiosk
 
 SECTION = "memory"

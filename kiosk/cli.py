@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from kiosk.lobby import Lobby
     from kiosk.shell import KioskShell
+    from kiosk.usage.store import UsageCounter
     from kiosk.watchdog import SystemdNotifier
     from kiosk.window import KioskWindow
 
@@ -246,7 +247,6 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.lobby import Lobby
     from kiosk.paths import state_dir
     from kiosk.shell import KioskShell
-    from kiosk.usage.recorder import UsageRecorder
     from kiosk.usage.store import UsageCounter, database_file
     from kiosk.watchdog import SystemdNotifier, Watchdog
 
@@ -278,11 +278,10 @@ def run(args: argparse.Namespace) -> int:
         usage=usage.snapshot,
         speech_engine=args.speech_engine,
     )
-    shell.window_created.connect(lambda window: UsageRecorder(window, usage.count))
     manager.content_changed.connect(lobby.content_changed)
     shown = shell.show()
 
-    FirstFrameWatcher(shown, lambda: _first_frame(shell, lobby, notifier, manager.status.version))
+    FirstFrameWatcher(shown, lambda: _first_frame(shell, lobby, usage, notifier, manager.status.version))
     log.info(
         "kiosk %s started: %s (%s, content version %s), %s mode, Qt platform %s, screen %s",
         __version__,
@@ -302,23 +301,28 @@ def run(args: argparse.Namespace) -> int:
     return code
 
 
-def _first_frame(shell: KioskShell, lobby: Lobby, notifier: SystemdNotifier, version: str | None) -> None:
+def _first_frame(
+    shell: KioskShell, lobby: Lobby, usage: UsageCounter, notifier: SystemdNotifier, version: str | None
+) -> None:
     log.info("first frame painted; the kiosk is ready")
     # systemctl status shows the STATUS line beside the unit.
     notifier.ready(f"showing content version {version}" if version else "showing 'temporarily unavailable'")
     if shell.window is not None:
-        _complete(lobby, shell.window)
+        _complete(lobby, usage, shell.window)
     else:  # the 'temporarily unavailable' screen, until content arrives
-        shell.window_created.connect(lambda window: _complete(lobby, window))
+        shell.window_created.connect(lambda window: _complete(lobby, usage, window))
 
 
-def _complete(lobby: Lobby, window: KioskWindow) -> None:
-    """What waits until the lobby sees a screen: sessions and the admin panel, the other screens (one at a time,
-    in idle time), read-aloud's voice (speech-dispatcher takes seconds to start). QtWebEngine waits for the first
-    "Read here": Chromium costs about 100 MB, which a kiosk nobody reads a page on never needs.
+def _complete(lobby: Lobby, usage: UsageCounter, window: KioskWindow) -> None:
+    """What waits until the lobby sees a screen: sessions and the admin panel, the usage counts, the other screens
+    (one at a time, in idle time), read-aloud's voice (speech-dispatcher takes seconds to start). QtWebEngine waits
+    for the first "Read here": Chromium costs about 100 MB, which a kiosk nobody reads a page on never needs.
     """
     from PySide6.QtCore import QTimer
 
+    from kiosk.usage.recorder import UsageRecorder
+
+    UsageRecorder(window, usage.count)
     lobby.attach(window)
     QTimer.singleShot(0, window.prepare_screens)
     QTimer.singleShot(0, lobby.start_speech)

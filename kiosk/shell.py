@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import QWidget
@@ -11,8 +12,10 @@ from kiosk.content import Content
 from kiosk.content_source.manager import ContentManager
 from kiosk.content_source.status import ContentStatus
 from kiosk.input_tap import InputTap
-from kiosk.screens.unavailable import UnavailableScreen
 from kiosk.window import KioskWindow
+
+if TYPE_CHECKING:
+    from kiosk.screens.unavailable import UnavailableScreen
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +40,8 @@ class KioskShell(QObject):
         if self.manager.current is not None:
             return self._create_window(self.manager.current)
         log.warning("no content to show yet; showing the 'temporarily unavailable' screen")
+        from kiosk.screens.unavailable import UnavailableScreen  # noqa: PLC0415 - rarely needed, so loaded then
+
         self.unavailable = UnavailableScreen()
         self._status_changed(self.manager.status)
         self._present(self.unavailable)

@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content import Content, Link
+from kiosk.screens import CONTACT, HOME, READER
 from kiosk.screens.base import Screen
-from kiosk.screens.contact import ContactScreen
-from kiosk.screens.home import CONTACT, HomeScreen
-from kiosk.screens.reader import READER, ReaderScreen
-from kiosk.screens.topic import TopicScreen
+from kiosk.screens.home import HomeScreen
 from kiosk.widgets.bottom_bar import BottomBar
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from kiosk.screens.reader import ReaderScreen
 
-HOME = "home"
+log = logging.getLogger(__name__)
 
 
 def screen_names(content: Content) -> list[str]:
@@ -85,11 +85,18 @@ class KioskWindow(QWidget):
     def screen_named(self, name: str) -> Screen:
         """The screen called name, built the first time it is asked for."""
         if name not in self._screens:
+            # Each kind's module loads with its first screen: after the first frame, in idle time (prepare_screens).
             if name == CONTACT:
+                from kiosk.screens.contact import ContactScreen  # noqa: PLC0415
+
                 screen: Screen = ContactScreen(self.content)
             elif name == READER:
+                from kiosk.screens.reader import ReaderScreen  # noqa: PLC0415
+
                 screen = ReaderScreen(self.content)
             else:
+                from kiosk.screens.topic import TopicScreen  # noqa: PLC0415
+
                 topic = TopicScreen(self.content, self.content.topic(name))
                 topic.read_requested.connect(self.open_reader)
                 screen = topic
@@ -199,9 +206,7 @@ class KioskWindow(QWidget):
 
     @property
     def reader(self) -> ReaderScreen:
-        screen = self.screen_named(READER)
-        assert isinstance(screen, ReaderScreen)
-        return screen
+        return cast("ReaderScreen", self.screen_named(READER))
 
     def open_reader(self, link: Link) -> None:
         """Read the link's page in the kiosk; Back leads through its pages to the screen it was opened from."""

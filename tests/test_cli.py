@@ -15,9 +15,15 @@ import pytest
 from conftest import REPO, SHIPPED
 from helpers import decode_qr_codes, expected_codes
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
-from kiosk import payloads
+from kiosk import cli, payloads
 from kiosk.content import Content
+from kiosk.lobby import Lobby
+from kiosk.usage.store import SCREEN, UsageCounter
+from kiosk.window import KioskWindow
+from tests.test_idle import FakeContentOwner
 
 pytestmark = pytest.mark.e2e
 
@@ -222,3 +228,26 @@ class RunningKiosk:
         self.process.stderr.close()
         while not self.lines.empty():
             self.seen.append(self.lines.get())
+
+
+def test_after_the_first_frame_the_window_gets_its_sessions_counts_and_other_screens(
+    qapp: QApplication, qtbot: QtBot, window: KioskWindow, tmp_path: Path
+) -> None:
+    """What `python -m kiosk` leaves until its first frame is painted (cli._complete) is all in place after it."""
+    usage = UsageCounter(tmp_path / "usage.sqlite3")
+    usage.start()
+    lobby = Lobby(qapp, FakeContentOwner(window), state_dir=tmp_path, kiosk_mode=False, environ={}, second_ms=60_000)
+    try:
+        assert lobby.session is None
+        cli._complete(lobby, usage, window)
+        assert lobby.session is not None
+        assert lobby.admin is not None
+        qtbot.waitUntil(lambda: window.prepared)
+        topic = window.content.topics[0].id
+        window.open(topic)
+        assert usage.flush()
+        counts = {(row.kind, row.name): row.count for row in usage.snapshot().days}
+        assert counts[(SCREEN, topic)] == 1
+    finally:
+        lobby.stop()
+        usage.stop()

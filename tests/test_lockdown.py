@@ -28,7 +28,8 @@ from kiosk.application import KioskApplication
 from kiosk.content import Content
 from kiosk.input_tap import InputTap
 from kiosk.lockdown import ACCESSIBILITY_KEYS, Lockdown, allow_developer_exit, key_allowed
-from kiosk.screens.reader import READER, ReaderScreen
+from kiosk.screens import READER
+from kiosk.screens.reader import ReaderScreen
 from kiosk.screens.unavailable import UnavailableScreen
 from kiosk.session.controller import SessionController
 from kiosk.session.idle import SessionTimings

@@ -16,7 +16,8 @@ from test_reader_resilience import renderer_gone
 from kiosk import payloads, theme
 from kiosk.content import Content
 from kiosk.render import settle
-from kiosk.screens.reader import READER, ReaderScreen
+from kiosk.screens import READER
+from kiosk.screens.reader import ReaderScreen
 from kiosk.window import KioskWindow
 
 TOPIC = "europe"

@@ -39,7 +39,7 @@ from kiosk.lobby import Lobby
 from kiosk.logs import configure_logging
 from kiosk.memory import release_free_memory
 from kiosk.reader import engine as reader_engine
-from kiosk.screens.reader import READER
+from kiosk.screens import READER
 from kiosk.session.idle import IdleState
 from kiosk.shell import KioskShell
 from kiosk.usage.recorder import UsageRecorder

@@ -19,9 +19,9 @@ from kiosk.accessibility.settings import AppearanceSettings
 from kiosk.accessibility.speech import ReadAloud
 from kiosk.accessibility.spoken import AddressWords
 from kiosk.input_tap import InputTap
-from kiosk.screens.home import CONTACT
+from kiosk.screens import CONTACT, HOME
 from kiosk.session.controller import SessionController
-from kiosk.window import HOME, KioskWindow
+from kiosk.window import KioskWindow
 
 log = logging.getLogger(__name__)
 

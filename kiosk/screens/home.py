@@ -10,12 +10,11 @@ from kiosk import theme
 from kiosk.accessibility import reach
 from kiosk.accessibility.spoken import sentences
 from kiosk.content import Content
+from kiosk.screens import CONTACT
 from kiosk.screens.base import Screen
 from kiosk.widgets.artwork import Artwork
 from kiosk.widgets.text import TextLabel
 from kiosk.widgets.topic_tile import TopicTile
-
-CONTACT = "contact"
 
 
 class HomeScreen(Screen):

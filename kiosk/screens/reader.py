@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-READER = "reader"
 LOAD_TIMEOUT_MS = 15_000  # nothing on screen after this long: the friendly page, with the code to read it later
 CRASH_RELOADS = 1  # a renderer that ends is given one reload per step of the visitor's, then the friendly page
 

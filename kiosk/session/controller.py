@@ -7,10 +7,11 @@ import logging
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.input_tap import InputTap
+from kiosk.screens import HOME
 from kiosk.screens.attract import FADE_MS, SLIDE_MS, AttractScreen
 from kiosk.session.idle import IdleState, IdleWatcher, SessionTimings
 from kiosk.session.still_there import StillThereOverlay
-from kiosk.window import HOME, KioskWindow
+from kiosk.window import KioskWindow
 
 log = logging.getLogger(__name__)
 

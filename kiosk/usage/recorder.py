@@ -16,8 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 
 from kiosk.content import Link
-from kiosk.screens.home import CONTACT
-from kiosk.screens.reader import READER
+from kiosk.screens import CONTACT, READER
 from kiosk.screens.topic import TopicScreen
 from kiosk.usage.store import LANGUAGE, QR_CODE, READER_PAGE, SCREEN
 from kiosk.widgets.qr_card import QrCard
