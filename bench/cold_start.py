@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -55,13 +56,21 @@ def chromium_binary() -> str | None:
 def measure(rounds: int, warm_rounds: int = 1) -> list[Figure]:
     environment = offscreen.environment()
     chromium = chromium_binary()
-    times: dict[str, list[float]] = {"bare paint": [], "bare": [], "render": [], "kiosk": [], "chromium": []}
+    times: dict[str, list[float]] = {
+        "bare paint": [],
+        "bare": [],
+        "floor paint": [],
+        "render": [],
+        "kiosk": [],
+        "chromium": [],
+    }
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-start-") as name:
         folder = Path(name)
         page = home_page.write(folder, load_content(REPO / "content.yaml"), "nl") if chromium else None
         for index in range(warm_rounds + rounds):
             found = {}
             found["bare paint"], found["bare"] = _bare(folder, environment)
+            found["floor paint"] = _floor(folder, environment)
             found["render"] = _render(folder, environment)
             found["kiosk"] = _kiosk(folder, environment)
             if chromium is not None and page is not None:
@@ -69,6 +78,8 @@ def measure(rounds: int, warm_rounds: int = 1) -> list[Figure]:
             if index >= warm_rounds:
                 for key, value in found.items():
                     times[key].append(value)
+    floor_times = times["floor paint"]
+    floor_ratios = _ratios(floor_times, times["bare paint"])
     figures = [
         figure(SECTION, "bare PySide6 label: process start to first paint", "ms", times["bare paint"]),
         figure(SECTION, "bare PySide6 label: ... and grab saved, to exit", "ms", times["bare"]),
@@ -87,7 +98,10 @@ def measure(rounds: int, warm_rounds: int = 1) -> list[Figure]:
             "x",
             _ratios(times["kiosk"], times["bare paint"]),
             BARE_RATIO_BUDGET,
+            floor=statistics.median(floor_ratios),
         ),
+        figure(SECTION, "floor: bare label + kiosk:// scheme, YAML content, fonts: to first paint", "ms", floor_times),
+        figure(SECTION, "  ratio to the bare label's first paint", "x", floor_ratios),
     ]
     chromium_rows = ("headless Chromium screenshot of the home page: start to exit", "  render's ratio to Chromium")
     if chromium is None:
@@ -113,6 +127,16 @@ def _bare(folder: Path, environment: dict[str, str]) -> tuple[float, float]:
         _finish(process, command)
         ended = (time.perf_counter() - started) * 1000
     return painted, ended
+
+
+def _floor(folder: Path, environment: dict[str, str]) -> float:
+    command = [sys.executable, str(HERE / "floor_window.py"), str(REPO / "content.yaml"), str(folder / "floor.png")]
+    with _log(folder, "floor") as log:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log, text=True, env=environment)  # noqa: S603
+        painted = _time_of_line(process, process.stdout, "painted", started)
+        _finish(process, command)
+    return painted
 
 
 def _render(folder: Path, environment: dict[str, str]) -> float:

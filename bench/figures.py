@@ -12,6 +12,7 @@ from typing import Any
 
 OK = "ok"
 OVER = "OVER"
+OUT_OF_REACH = "out of reach"
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,8 @@ class Figure:
     """One row: what was measured, every repeat's value, and the budget its median (or p95) must stay within.
 
     A figure without a budget is information only; a skipped figure has no values and says why in `skipped`.
+    `floor` is the same figure measured in the same run for a program that does only the unavoidable part of the
+    work (cold_start.py: floor_window.py): when even the floor is over the budget, the budget is out of reach.
     """
 
     section: str
@@ -29,6 +32,7 @@ class Figure:
     statistic: str = "median"  # what the budget is checked against: "median" or "p95"
     skipped: str = ""
     extra: dict[str, Any] = field(default_factory=dict)  # anything else worth keeping in the JSON
+    floor: float | None = None
 
     @property
     def median(self) -> float:
@@ -60,7 +64,9 @@ class Figure:
             return "skipped"
         if self.budget is None:
             return ""
-        return OK if self.checked <= self.budget else OVER
+        if self.checked <= self.budget:
+            return OK
+        return OUT_OF_REACH if self.floor is not None and self.floor > self.budget else OVER
 
     def as_json(self) -> dict[str, Any]:
         found = asdict(self)
@@ -80,9 +86,10 @@ def figure(
     *,
     statistic: str = "median",
     extra: dict[str, Any] | None = None,
+    floor: float | None = None,
 ) -> Figure:
     values = tuple(float(value) for value in values)
-    return Figure(section, what, unit, values, budget, statistic=statistic, extra=extra or {})
+    return Figure(section, what, unit, values, budget, statistic=statistic, extra=extra or {}, floor=floor)
 
 
 def skipped(section: str, what: str, unit: str, reason: str, budget: float | None = None) -> Figure:
@@ -99,6 +106,7 @@ def from_json(found: dict[str, Any]) -> Figure:
         statistic=found["statistic"],
         skipped=found["skipped"],
         extra=found.get("extra", {}),
+        floor=found.get("floor"),
     )
 
 
@@ -141,6 +149,8 @@ def _cells(item: Figure) -> tuple[str, ...]:
     verdict = item.verdict
     if verdict and item.statistic == "p95":
         verdict += f" (p95 {_number(item.p95)} {unit})"
+    if verdict == OUT_OF_REACH:
+        verdict += f" (floor {_number(item.floor or math.nan)} {unit})"
     return (f"  {item.what}", f"{_number(item.median)} {unit}", spread, str(len(item.values)), budget, verdict)
 
 

@@ -59,6 +59,9 @@ class KineticScrollArea(QScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # A viewport made here rather than Qt's own: the first time PySide meets a widget Qt made, it loads every
+        # widget type there is to find out which one it is (some 20 ms, on the way to the first frame).
+        self.setViewport(QWidget())
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -1,0 +1,59 @@
+"""The floor under the kiosk's start: the bare label process (bare_window.py) plus only the work that any PySide6
+kiosk with this product's content, typeface and reader has to do before its first frame.
+
+    python bench/floor_window.py CONTENT.yaml OUT.png
+
+On top of the bare process, and nothing else:
+1. the reader's URL scheme registered with QtWebEngine, which Qt allows only before the QApplication exists
+   (so QtWebEngineCore is loaded before the first frame);
+2. the content file read and parsed with PyYAML's C loader (the content is YAML, and a kiosk shows nothing it has not
+   read);
+3. the two bundled font files of the kiosk's typeface loaded, and the label set in it.
+
+No kiosk module is imported, no content is checked, no screen is built: what this costs beyond the bare process is a
+lower bound of what the kiosk's first frame costs beyond it. cold_start.py runs it in the same rounds as the other
+programs; if even this floor is more than 1.3x the bare process, that budget cannot be met by any kiosk doing this
+product's job, and the floor's ratio is the proof.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import yaml
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWebEngineCore import QWebEngineUrlScheme
+from PySide6.QtWidgets import QApplication, QLabel
+
+from bare_window import FirstPaint
+
+FONTS = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+
+
+def main() -> int:
+    content_file, out = sys.argv[1], sys.argv[2]
+    scheme = QWebEngineUrlScheme(b"kiosk")
+    scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
+    QWebEngineUrlScheme.registerScheme(scheme)
+    with open(content_file, "rb") as file:
+        content = yaml.load(file, Loader=yaml.CSafeLoader)
+    app = QApplication(sys.argv[:1])
+    families = [
+        family
+        for font_file in sorted(FONTS.glob("*.woff2"))
+        for family in QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFont(str(font_file)))
+    ]
+    font = QFont(families[0])
+    font.setPixelSize(48)
+    app.setFont(font)
+    label = QLabel(str(content["interface"]["home"]["nl"]))
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    FirstPaint(label, out)
+    label.showFullScreen()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
