@@ -3,13 +3,15 @@
     .venv/bin/python bench/cold_start.py [--rounds 7] [--json PATH]
 
 Each round starts, one after another: the bare process (bare_window.py: a label shown fullscreen, first paint,
-grab saved), `python -m kiosk render` of the home screen (nl, 1920x1080) to a PNG, the real kiosk (`python -m kiosk`,
+grab saved), the floor (floor_window.py: the bare process plus only what any kiosk with this product's reader,
+content and typeface must do before its first frame), `python -m kiosk render` of the home screen (nl, 1920x1080) to a PNG, the real kiosk (`python -m kiosk`,
 fullscreen on the offscreen 1920x1080 lobby screen, own state folder, no speech engine), and, where a `chromium`
 or `chromium-browser` is installed, a headless Chromium screenshot of the home screen's content as a static page
 (home_page.py). Rounds interleave the programs so the machine's noise hits them all alike; one unmeasured round
 first warms the disk cache. Times are wall time seen from here: from starting the process to its exit, or to the
 line it writes at its first painted frame (the kiosk's log line "first frame painted", the bare process's
-"painted"). A ratio is taken within each round and the figure is the median of the rounds' ratios.
+"painted"). A ratio is taken within each round and the figure is the median of the rounds' ratios. The kiosk's
+first-frame ratio is "out of reach" only if the floor's own ratio was over the budget in every round.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -98,7 +99,7 @@ def measure(rounds: int, warm_rounds: int = 1) -> list[Figure]:
             "x",
             _ratios(times["kiosk"], times["bare paint"]),
             BARE_RATIO_BUDGET,
-            floor=statistics.median(floor_ratios),
+            floor=min(floor_ratios),  # a proof only if the floor was over in every round
         ),
         figure(SECTION, "floor: bare label + kiosk:// scheme, YAML content, fonts: to first paint", "ms", floor_times),
         figure(SECTION, "  ratio to the bare label's first paint", "x", floor_ratios),

@@ -20,8 +20,8 @@ class Figure:
     """One row: what was measured, every repeat's value, and the budget its median (or p95) must stay within.
 
     A figure without a budget is information only; a skipped figure has no values and says why in `skipped`.
-    `floor` is the same figure measured in the same run for a program that does only the unavoidable part of the
-    work (cold_start.py: floor_window.py): when even the floor is over the budget, the budget is out of reach.
+    `floor` is the same figure, in the same run, for a program that does only the unavoidable part of the work
+    (cold_start.py: floor_window.py, its lowest round): when even the floor is over the budget, it is out of reach.
     """
 
     section: str
