@@ -4,8 +4,9 @@
 
 Each round starts, one after another: the bare process (bare_window.py: a label shown fullscreen, first paint,
 grab saved), the floor (floor_window.py: the bare process plus only what any kiosk with this product's reader,
-content and typeface must do before its first frame), `python -m kiosk render` of the home screen (nl, 1920x1080) to a PNG, the real kiosk (`python -m kiosk`,
-fullscreen on the offscreen 1920x1080 lobby screen, own state folder, no speech engine), and, where a `chromium`
+content and typeface must do before its first frame), `python -m kiosk render` of the home screen (nl, 1920x1080)
+to a PNG, the real kiosk (`python -m kiosk`, fullscreen on the offscreen 1920x1080 lobby screen, own state folder,
+no speech engine), and, where a `chromium`
 or `chromium-browser` is installed, a headless Chromium screenshot of the home screen's content as a static page
 (home_page.py). Rounds interleave the programs so the machine's noise hits them all alike; one unmeasured round
 first warms the disk cache. Times are wall time seen from here: from starting the process to its exit, or to the
@@ -121,23 +122,23 @@ def _ratios(numerators: list[float], denominators: list[float]) -> list[float]:
 
 def _bare(folder: Path, environment: dict[str, str]) -> tuple[float, float]:
     command = [sys.executable, str(HERE / "bare_window.py"), str(folder / "bare.png")]
-    with _log(folder, "bare") as log:
+    return _to_paint_and_exit(command, folder, environment, "bare")
+
+
+def _floor(folder: Path, environment: dict[str, str]) -> float:
+    command = [sys.executable, str(HERE / "floor_window.py"), str(REPO / "content.yaml"), str(folder / "floor.png")]
+    return _to_paint_and_exit(command, folder, environment, "floor")[0]
+
+
+def _to_paint_and_exit(command: list[str], folder: Path, environment: dict[str, str], name: str) -> tuple[float, float]:
+    """Milliseconds from the start to the "painted" line (bare_window.FirstPaint), and to the exit."""
+    with _log(folder, name) as log:
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log, text=True, env=environment)  # noqa: S603
         painted = _time_of_line(process, process.stdout, "painted", started)
         _finish(process, command)
         ended = (time.perf_counter() - started) * 1000
     return painted, ended
-
-
-def _floor(folder: Path, environment: dict[str, str]) -> float:
-    command = [sys.executable, str(HERE / "floor_window.py"), str(REPO / "content.yaml"), str(folder / "floor.png")]
-    with _log(folder, "floor") as log:
-        started = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log, text=True, env=environment)  # noqa: S603
-        painted = _time_of_line(process, process.stdout, "painted", started)
-        _finish(process, command)
-    return painted
 
 
 def _render(folder: Path, environment: dict[str, str]) -> float:
