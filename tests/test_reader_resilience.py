@@ -6,18 +6,20 @@ a renderer that is killed: each ends on the friendly page in the visitor's langu
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
+import weakref
 
 import pytest
 import shiboken6
 from escape_server import EscapeServer, SilentServer, UntrustedTlsServer, closed_port
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from reader_support import PAGE_WAIT_MS, codes_on, link_to, read, tap, wait_for_title
 
 from kiosk.content import Content
-from kiosk.reader.engine import ReaderView
+from kiosk.reader.engine import ReaderProfile, ReaderView
 from kiosk.screens.reader import ReaderScreen
 
 
@@ -209,3 +211,27 @@ def test_without_chromium_the_reader_still_offers_the_code(
     reader.read(link, "nl")
     assert reader.view is None
     shows_the_friendly_page(reader, "nl", link.url)
+
+
+def test_visitors_leave_no_python_bookkeeping_behind(qtbot: QtBot, reader: ReaderScreen) -> None:
+    """Each visitor's view and profile go, and so does everything Python kept about them (PySide 6.11 keeps a
+    reference for good for each QTimer.singleShot() with a delay, a context and a method: the engine uses one timer)."""
+    engine = reader.engine
+
+    def references_to_the_engine() -> int:
+        gc.collect()
+        return sum(1 for item in gc.get_objects() if type(item) is weakref.ReferenceType and item() is engine)
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    view = engine.new_view(parent)
+    assert view is not None
+    engine.discard(view)
+    before = references_to_the_engine()
+    for _ in range(10):
+        view = engine.new_view(parent)
+        assert view is not None
+        engine.discard(view)
+        qtbot.waitUntil(lambda: len(engine.findChildren(ReaderProfile)) == 1)  # the next visitor's, by the timer
+    assert references_to_the_engine() == before
+    assert len(engine.findChildren(ReaderView)) == 0

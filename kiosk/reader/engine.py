@@ -388,6 +388,12 @@ class ReaderEngine(QObject):
         self.pages = pages
         self._may_start: bool | None = None
         self._spare: ReaderProfile | None = None
+        # One timer, started again for each visitor: PySide 6.11 keeps ~170 bytes for good for every
+        # QTimer.singleShot() with a delay, a context object and a method.
+        self._renew = QTimer(self)
+        self._renew.setSingleShot(True)
+        self._renew.setInterval(self.RENEW_DELAY_MS)
+        self._renew.timeout.connect(self.warm_up)
 
     @property
     def available(self) -> bool:
@@ -426,7 +432,7 @@ class ReaderEngine(QObject):
         view.hide()
         shiboken6.delete(view)  # the page is the view's child, so it goes with it
         shiboken6.delete(profile)
-        QTimer.singleShot(self.RENEW_DELAY_MS, self, self.warm_up)
+        self._renew.start()
 
 
 def address(url: QUrl) -> str:
