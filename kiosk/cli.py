@@ -74,6 +74,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="the Qt text-to-speech engine for read-aloud, or none to leave it out (default: auto, i.e. speechd)",
     )
+    parser.add_argument(
+        "--restart-above",
+        type=_positive_megabytes,
+        default=None,
+        metavar="MB",
+        help="under systemd (Restart=always): end between visitors, to be started again, once the kiosk uses more "
+        "than this many MB; never in its first hour (default: never)",
+    )
     parser.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -124,6 +132,12 @@ def build_parser() -> argparse.ArgumentParser:
 def _positive_seconds(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r}: give a whole number of seconds, 1 or more")
+    return int(text)
+
+
+def _positive_megabytes(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a whole number of megabytes, 1 or more")
     return int(text)
 
 
@@ -245,6 +259,7 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.content_source.manager import ContentManager
     from kiosk.first_frame import FirstFrameWatcher
     from kiosk.lobby import Lobby
+    from kiosk.memory import MemoryCeiling
     from kiosk.paths import state_dir
     from kiosk.shell import KioskShell
     from kiosk.usage.store import UsageCounter, database_file
@@ -277,6 +292,7 @@ def run(args: argparse.Namespace) -> int:
         kiosk_mode=not args.windowed,
         usage=usage.snapshot,
         speech_engine=args.speech_engine,
+        ceiling=None if args.restart_above is None else MemoryCeiling(args.restart_above, _restart_for_memory),
     )
     manager.content_changed.connect(lobby.content_changed)
     shown = shell.show()
@@ -326,6 +342,15 @@ def _complete(lobby: Lobby, usage: UsageCounter, window: KioskWindow) -> None:
     lobby.attach(window)
     QTimer.singleShot(0, window.prepare_screens)
     QTimer.singleShot(0, lobby.start_speech)
+
+
+def _restart_for_memory() -> None:
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    from kiosk.memory import EXIT_RESTART
+
+    # From the event loop, as for a stop: app.exec() returns EXIT_RESTART, and systemd starts the kiosk again.
+    QTimer.singleShot(0, lambda: QCoreApplication.exit(EXIT_RESTART))
 
 
 def _quit_on_signals(app: object, on_stop: Callable[[], object] | None = None) -> None:

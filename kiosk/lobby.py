@@ -25,7 +25,7 @@ from kiosk.admin.pin import PinError, PinLock, load_pin_hash, settings_file
 from kiosk.crash_guard import CrashGuard
 from kiosk.input_tap import InputTap
 from kiosk.lockdown import Lockdown, allow_developer_exit
-from kiosk.memory import release_free_memory
+from kiosk.memory import MemoryCeiling, release_free_memory
 from kiosk.session.idle import SessionTimings
 
 if TYPE_CHECKING:
@@ -81,6 +81,7 @@ class Lobby(QObject):
         hold_ms: int = HOLD_MS,
         usage: Callable[[], UsageSnapshot] | None = None,
         speech_engine: str | None = None,
+        ceiling: MemoryCeiling | None = None,
     ) -> None:
         super().__init__(app)
         # Read aloud's engine: a name, "auto" for the platform's own (speech-dispatcher on Linux), None or "none"
@@ -93,6 +94,7 @@ class Lobby(QObject):
         self._second_ms = second_ms
         self._hold_ms = hold_ms
         self._usage = usage
+        self.ceiling = ceiling
         self.started_at = time.monotonic()
         self.session: SessionController | None = None
         self.admin: AdminAccess | None = None
@@ -116,7 +118,7 @@ class Lobby(QObject):
         if not self.kiosk_mode:
             allow_developer_exit(window)
         self.session = SessionController(window, self._timings(window.content))
-        self.session.session_reset.connect(release_free_memory)  # between visitors: nobody waits for it
+        self.session.session_reset.connect(self._between_visitors)
         panel = AdminPanel(
             window,
             content_status=self.content_status,
@@ -140,6 +142,14 @@ class Lobby(QObject):
             settings.idle_warning_s,
             settings.attract_after_s,
         )
+        if self.ceiling is not None:
+            log.info("above %g MB the kiosk restarts between visitors (--restart-above)", self.ceiling.limit_mb)
+
+    def _between_visitors(self) -> None:
+        # Nobody waits for it: memory goes back to the system, and a kiosk over its ceiling restarts now.
+        release_free_memory()
+        if self.ceiling is not None:
+            self.ceiling.check()
 
     def start_speech(self) -> None:
         """Give read-aloud its voice. Called after the first frame: speech-dispatcher takes seconds to start."""

@@ -1,16 +1,28 @@
-"""Gives the memory the kiosk has freed back to the system, between visitors, so its size stays where it settled.
+"""The kiosk's memory between visitors: freed memory goes back to the system, and past a ceiling the kiosk restarts.
 
 C++ and larger Python objects come from the C library's allocator, which keeps freed memory for later instead of
 returning it; over a day of screens built and dropped, the process looks larger than what it uses (the soak test
 saw 8 MB kept that way within 10,000 actions). After a session reset, when nobody is waiting, the kiosk collects
 Python's garbage and asks glibc to hand back what it holds free (malloc_trim). Elsewhere (no glibc) only the first.
+
+What no release gives back is what Chromium keeps of every page read (a few KB each, measured in the README's
+"Running for months"). Under systemd (`--restart-above`), a kiosk that has grown past its ceiling ends between
+visitors, and the unit's `Restart=always` starts it again: a few seconds of dark screen with nobody in front of it.
 """
 
 from __future__ import annotations
 
 import ctypes
 import gc
+import logging
+import time
 from collections.abc import Callable
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+EXIT_RESTART = 4  # the exit status of a restart for memory, so the journal tells it from a crash or a stop
+MB = 1024 * 1024
 
 
 def _malloc_trim() -> Callable[[int], int] | None:
@@ -28,3 +40,68 @@ def release_free_memory() -> None:
     gc.collect()
     if _TRIM is not None:
         _TRIM(0)
+
+
+def resident_bytes() -> int | None:
+    """The process's resident size (VmRSS), or None where /proc does not tell it."""
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+class MemoryCeiling:
+    """Asks for a restart when the kiosk, between visitors, is larger than `limit_mb`; never in its first hour.
+
+    The hour keeps a ceiling set too low (below what the kiosk needs at all) from darkening the screen after every
+    visitor: such a kiosk restarts at most once an hour, and the log says why.
+    """
+
+    MIN_UPTIME_S = 3600.0
+
+    def __init__(
+        self,
+        limit_mb: float,
+        restart: Callable[[], object],
+        *,
+        min_uptime_s: float = MIN_UPTIME_S,
+        size: Callable[[], int | None] = resident_bytes,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.limit_mb = limit_mb
+        self._restart = restart
+        self._min_uptime_s = min_uptime_s
+        self._size = size
+        self._clock = clock
+        self._started = clock()
+        self.restarting = False
+
+    def check(self) -> bool:
+        """After the release between visitors: restart if the kiosk is over its ceiling (and up long enough)."""
+        size = self._size()
+        if self.restarting or size is None or size <= self.limit_mb * MB:
+            return False
+        up = self._clock() - self._started
+        if up < self._min_uptime_s:
+            log.warning(
+                "the kiosk uses %.0f MB, above its ceiling of %g MB (--restart-above), but started only %.0f s ago: "
+                "not restarting within %.0f s of the start; is the ceiling below what the kiosk needs?",
+                size / MB,
+                self.limit_mb,
+                up,
+                self._min_uptime_s,
+            )
+            return False
+        log.warning(
+            "the kiosk uses %.0f MB, above its ceiling of %g MB (--restart-above): restarting between visitors "
+            "(exit status %d; systemd starts it again)",
+            size / MB,
+            self.limit_mb,
+            EXIT_RESTART,
+        )
+        self.restarting = True
+        self._restart()
+        return True

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
-from kiosk import memory
+from kiosk import cli, memory
 from kiosk.lobby import Lobby
 from kiosk.window import KioskWindow
 from tests.test_idle import FakeContentOwner
@@ -51,3 +52,91 @@ def test_every_session_reset_releases_memory(
         assert calls == [1, 1]
     finally:
         lobby.stop()
+
+
+def test_resident_bytes_reads_the_process_size() -> None:
+    size = memory.resident_bytes()
+    assert size is not None
+    ballast = b"\x01" * (64 * MB)  # written, so every page is resident (bytes(n) would map untouched zeros)
+    grown = memory.resident_bytes()
+    assert grown is not None
+    assert grown - size > 50 * MB, (size, grown)
+    assert ballast[-1] == 1
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_kiosk_over_its_ceiling_restarts_once_it_has_run_an_hour(caplog: pytest.LogCaptureFixture) -> None:
+    restarts: list[int] = []
+    clock = Clock()
+    ceiling = memory.MemoryCeiling(300, lambda: restarts.append(1), size=lambda: 400 * memory.MB, clock=clock)
+    clock.now += 60
+    assert not ceiling.check()
+    assert restarts == []
+    assert "started only 60 s ago" in caplog.text
+    clock.now += memory.MemoryCeiling.MIN_UPTIME_S
+    assert ceiling.check()
+    assert restarts == [1]
+    assert "above its ceiling of 300 MB" in caplog.text
+    assert not ceiling.check(), "one restart asked for is enough"
+    assert restarts == [1]
+
+
+def test_a_kiosk_within_its_ceiling_or_of_unknown_size_keeps_running() -> None:
+    restarts: list[int] = []
+    clock = Clock()
+    within = memory.MemoryCeiling(300, lambda: restarts.append(1), size=lambda: 300 * memory.MB, clock=clock)
+    unknown = memory.MemoryCeiling(300, lambda: restarts.append(1), size=lambda: None, clock=clock)
+    clock.now += 10 * memory.MemoryCeiling.MIN_UPTIME_S
+    assert not within.check()
+    assert not unknown.check()
+    assert restarts == []
+
+
+def test_the_lobby_checks_the_ceiling_after_each_release_between_visitors(
+    qapp: QApplication, window: KioskWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    steps: list[str] = []
+    monkeypatch.setattr("kiosk.lobby.release_free_memory", lambda: steps.append("release"))
+    # A ceiling of 1 MB, which any process passes, and no wait for an hour of running.
+    ceiling = memory.MemoryCeiling(1, lambda: steps.append("restart"), min_uptime_s=0)
+    lobby = Lobby(
+        qapp,
+        FakeContentOwner(window),
+        state_dir=tmp_path,
+        kiosk_mode=False,
+        environ={},
+        second_ms=60_000,
+        ceiling=ceiling,
+    )
+    try:
+        lobby.attach(window)
+        assert lobby.session is not None
+        assert steps == []
+        lobby.session.reset()
+        assert steps == ["release", "restart"]
+        lobby.session.reset()
+        assert steps == ["release", "restart", "release"]
+    finally:
+        lobby.stop()
+
+
+def test_a_restart_for_memory_ends_the_event_loop_with_its_own_exit_status(qapp: QApplication) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(0, cli._restart_for_memory)
+    assert loop.exec() == memory.EXIT_RESTART
+
+
+def test_the_ceiling_is_given_in_whole_megabytes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.build_parser().parse_args(["--restart-above", "600"]).restart_above == 600
+    assert cli.build_parser().parse_args([]).restart_above is None
+    for wrong in ("0", "-5", "1.5", "lots"):
+        with pytest.raises(SystemExit):
+            cli.build_parser().parse_args(["--restart-above", wrong])
+        assert "whole number of megabytes" in capsys.readouterr().err
