@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk import cli, memory
@@ -14,6 +15,7 @@ from kiosk.window import KioskWindow
 from tests.test_idle import FakeContentOwner
 
 MB = 1_000_000
+REPO = Path(__file__).resolve().parent.parent
 
 
 def resident() -> int:
@@ -127,10 +129,20 @@ def test_the_lobby_checks_the_ceiling_after_each_release_between_visitors(
         lobby.stop()
 
 
-def test_a_restart_for_memory_ends_the_event_loop_with_its_own_exit_status(qapp: QApplication) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(0, cli._restart_for_memory)
-    assert loop.exec() == memory.EXIT_RESTART
+RESTART_PROGRAM = """
+import sys
+from PySide6.QtCore import QCoreApplication, QTimer
+from kiosk import cli
+app = QCoreApplication(sys.argv)
+QTimer.singleShot(0, cli._restart_for_memory)
+sys.exit(app.exec())
+"""
+
+
+def test_a_restart_for_memory_ends_the_process_with_its_own_exit_status() -> None:
+    # In a process of its own: QCoreApplication.exit() would leave this one's event loops quitting at once.
+    done = subprocess.run([sys.executable, "-c", RESTART_PROGRAM], cwd=REPO, timeout=60, check=False)
+    assert done.returncode == memory.EXIT_RESTART
 
 
 def test_the_ceiling_is_given_in_whole_megabytes(capsys: pytest.CaptureFixture[str]) -> None:
