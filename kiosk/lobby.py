@@ -126,6 +126,7 @@ class Lobby(QObject):
             exit_kiosk=self.exit,
             started_at=self.started_at,
             usage=self._usage,
+            memory_ceiling_mb=None if self.ceiling is None else self.ceiling.limit_mb,
         )
         self.admin = AdminAccess(window, panel, self.lock, lambda: _city_mark(window), hold_ms=self._hold_ms)
         self.session.session_reset.connect(self.admin.close)

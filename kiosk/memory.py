@@ -17,12 +17,13 @@ import gc
 import logging
 import time
 from collections.abc import Callable
-from pathlib import Path
+
+from kiosk.admin.facts import memory_rss_bytes
 
 log = logging.getLogger(__name__)
 
 EXIT_RESTART = 4  # the exit status of a restart for memory, so the journal tells it from a crash or a stop
-MB = 1024 * 1024
+MB = 1_000_000  # as the soak test and the README count
 
 
 def _malloc_trim() -> Callable[[int], int] | None:
@@ -42,17 +43,6 @@ def release_free_memory() -> None:
         _TRIM(0)
 
 
-def resident_bytes() -> int | None:
-    """The process's resident size (VmRSS), or None where /proc does not tell it."""
-    try:
-        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-    except (OSError, ValueError, IndexError):
-        pass
-    return None
-
-
 class MemoryCeiling:
     """Asks for a restart when the kiosk, between visitors, is larger than `limit_mb`; never in its first hour.
 
@@ -68,7 +58,7 @@ class MemoryCeiling:
         restart: Callable[[], object],
         *,
         min_uptime_s: float = MIN_UPTIME_S,
-        size: Callable[[], int | None] = resident_bytes,
+        size: Callable[[], int | None] = memory_rss_bytes,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.limit_mb = limit_mb

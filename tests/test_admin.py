@@ -303,7 +303,11 @@ def test_closing_everything_closes_the_touch_test_too(qtbot: QtBot, window: Kios
 def test_pad_and_panel_fit_and_every_key_is_big_enough(make_window: object, size: QSize, staff: Staff) -> None:
     window: KioskWindow = make_window(size)  # type: ignore[operator]
     panel = AdminPanel(
-        window, content_status=lambda: staff.status, reload_content=lambda: None, exit_kiosk=lambda: None
+        window,
+        content_status=lambda: staff.status,
+        reload_content=lambda: None,
+        exit_kiosk=lambda: None,
+        memory_ceiling_mb=600,  # the longest Memory line, as the systemd unit runs the kiosk
     )
     admin = AdminAccess(window, panel, PinLock(PIN_HASH), lambda: None)
     admin.ask_pin()
@@ -313,6 +317,7 @@ def test_pad_and_panel_fit_and_every_key_is_big_enough(make_window: object, size
         assert key.width() >= theme.BUTTON_HEIGHT
     admin.close()
     panel.show_panel()
+    assert panel.machine.values["Memory"].text().endswith("MiB resident; restarts between visitors above 600\u00a0MB")
     assert clipped_texts(window) == []
     for button in (panel.reload, panel.touch, panel.exit, panel.close_button):
         assert button.height() >= theme.BUTTON_HEIGHT

@@ -84,6 +84,7 @@ class AdminPanel(Overlay):
         clock: Callable[[], float] = time.monotonic,
         refresh_ms: int = REFRESH_MS,
         usage: Callable[[], UsageSnapshot] | None = None,
+        memory_ceiling_mb: float | None = None,
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -92,6 +93,7 @@ class AdminPanel(Overlay):
         self._exit_kiosk = exit_kiosk
         self._clock = clock
         self._started_at = clock() if started_at is None else started_at
+        self._memory_ceiling_mb = memory_ceiling_mb
         self.header = Header()
         self.header.set_texts("Kiosk admin", "Utrecht internationaal · for IT staff")
         self.content = FactsCard("Content", ["Source", "On screen", "Last check", "Last refused"])
@@ -195,7 +197,11 @@ class AdminPanel(Overlay):
         self.content.set("Last check", f"failed: {status.last_error}" if status.last_error else "no errors")
         self.content.set("Last refused", _refused(status))
         self.machine.set("Uptime", facts.format_duration(self._clock() - self._started_at))
-        self.machine.set("Memory", f"{facts.format_bytes(facts.memory_rss_bytes())} resident")
+        memory = f"{facts.format_bytes(facts.memory_rss_bytes())} resident"
+        if self._memory_ceiling_mb is not None:
+            # A no-break space keeps the number and its unit on one line.
+            memory += f"; restarts between visitors above {self._memory_ceiling_mb:g}\u00a0MB"
+        self.machine.set("Memory", memory)
         self.machine.set("Screen", facts.describe_screen(self._window.screen()))
         self.machine.set("Software", facts.software_versions())
         if self.usage_chart is not None and self._usage is not None:
