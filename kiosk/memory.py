@@ -67,6 +67,7 @@ class MemoryCeiling:
         self._size = size
         self._clock = clock
         self._started = clock()
+        self._warned_early = False
         self.restarting = False
 
     def check(self) -> bool:
@@ -76,6 +77,9 @@ class MemoryCeiling:
             return False
         up = self._clock() - self._started
         if up < self._min_uptime_s:
+            if self._warned_early:
+                return False
+            self._warned_early = True  # once: not after every visitor of that hour
             log.warning(
                 "the kiosk uses %.0f MB, above its ceiling of %g MB (--restart-above), but started only %.0f s ago: "
                 "not restarting within %.0f s of the start; is the ceiling below what the kiosk needs?",

@@ -72,6 +72,9 @@ def test_a_kiosk_over_its_ceiling_restarts_once_it_has_run_an_hour(caplog: pytes
     assert not ceiling.check()
     assert restarts == []
     assert "started only 60 s ago" in caplog.text
+    clock.now += 60
+    assert not ceiling.check()
+    assert caplog.text.count("started only") == 1, "said once, not after every visitor of that first hour"
     clock.now += memory.MemoryCeiling.MIN_UPTIME_S
     assert ceiling.check()
     assert restarts == [1]
