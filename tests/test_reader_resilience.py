@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from reader_support import PAGE_WAIT_MS, codes_on, link_to, read, tap, wait_for_title
 
 from kiosk.content import Content
-from kiosk.reader.engine import ReaderProfile, ReaderView
+from kiosk.reader.engine import ReaderEngine, ReaderProfile, ReaderView
 from kiosk.screens.reader import ReaderScreen
 
 
@@ -203,6 +203,7 @@ def test_without_chromium_the_reader_still_offers_the_code(
     """As root with Chromium's sandbox on, QtWebEngine would end the kiosk: the reader stays off instead."""
     monkeypatch.delenv("QTWEBENGINE_DISABLE_SANDBOX", raising=False)
     monkeypatch.setattr(os, "geteuid", lambda: 0)
+    monkeypatch.setattr(ReaderEngine, "_may_start", None)  # asked again, as by a kiosk started this way
     reader = ReaderScreen(content)
     qtbot.addWidget(reader)
     reader.resize(1920, 1080)
@@ -211,6 +212,20 @@ def test_without_chromium_the_reader_still_offers_the_code(
     reader.read(link, "nl")
     assert reader.view is None
     shows_the_friendly_page(reader, "nl", link.url)
+
+
+def test_the_sandbox_is_asked_about_once_per_process(
+    qtbot: QtBot, content: Content, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Each new content version builds a new reader screen; the sandbox's answer, and its log line, come once."""
+    monkeypatch.setenv("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    monkeypatch.setattr(os, "geteuid", lambda: 0)
+    monkeypatch.setattr(ReaderEngine, "_may_start", None)
+    screens = [ReaderScreen(content) for _ in range(3)]
+    for screen in screens:
+        qtbot.addWidget(screen)
+    assert all(screen.engine.available for screen in screens)
+    assert caplog.text.count("pages are read without Chromium's sandbox") == 1
 
 
 def test_visitors_leave_no_python_bookkeeping_behind(qtbot: QtBot, reader: ReaderScreen) -> None:

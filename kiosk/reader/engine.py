@@ -381,12 +381,14 @@ class ReaderEngine(QObject):
 
     RENEW_DELAY_MS = 500
     _started = False  # QtWebEngine starts once per process, with the first profile
+    # Whether it may start at all: Chromium's sandbox decides for the whole process, so the first engine asks (and
+    # logs the answer) for every reader screen built after it, e.g. with each new content version.
+    _may_start: bool | None = None
 
     def __init__(self, policy: ReaderPolicy, pages: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.policy = policy
         self.pages = pages
-        self._may_start: bool | None = None
         self._spare: ReaderProfile | None = None
         # One timer, started again for each visitor: PySide 6.11 keeps ~170 bytes for good for every
         # QTimer.singleShot() with a delay, a context object and a method.
@@ -397,12 +399,12 @@ class ReaderEngine(QObject):
 
     @property
     def available(self) -> bool:
-        """Whether pages can be read at all; asked once, since Chromium's sandbox decides for the process."""
-        if self._may_start is None:
+        """Whether pages can be read at all; asked once per process, since Chromium's sandbox decides for it."""
+        if ReaderEngine._may_start is None:
             app = QCoreApplication.instance()
             arguments = app.arguments() if app is not None else []
-            self._may_start = engine_may_start(arguments, os.environ, os.geteuid())
-        return self._may_start
+            ReaderEngine._may_start = engine_may_start(arguments, os.environ, os.geteuid())
+        return ReaderEngine._may_start
 
     def warm_up(self) -> None:
         """Start Chromium and make the next visitor's profile now, so the first tap does not wait for it."""
