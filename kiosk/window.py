@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content import Content, Link
@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from kiosk.screens.reader import ReaderScreen
 
 log = logging.getLogger(__name__)
+
+LAYOUT_ROUNDS = 8  # rounds of queued layout requests handled at once after a language switch (_lay_out_now)
 
 
 def screen_names(content: Content) -> list[str]:
@@ -234,6 +236,7 @@ class KioskWindow(QWidget):
         self.current_screen().set_language(language)
         log.debug("language switched to %s", language)
         self.language_changed.emit(language)
+        _lay_out_now()  # the first frame in the new language shows its final layout, and is the only one
 
     def reset(self) -> None:
         """Back to how the next visitor should find the kiosk: home, default language, every screen at its top."""
@@ -247,3 +250,16 @@ class KioskWindow(QWidget):
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.setCursor(Qt.CursorShape.BlankCursor)
         self.showFullScreen()
+
+
+def _lay_out_now() -> None:
+    """Handle now the layout requests Qt has queued, and those that handling them queues in turn.
+
+    New texts all over a screen change sizes from the labels up to the window, one level per round of the event
+    loop. Left to the event loop, the first frame would show the new words in the old layout and a second frame
+    would follow at once, a visible jump and twice the painting. A topic in portrait needs six rounds (text, its
+    scroll area, the side column, the screen, the stack, the window); anything deeper is laid out by the event loop
+    as before.
+    """
+    for _ in range(LAYOUT_ROUNDS):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)

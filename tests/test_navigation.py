@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSize, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.render import settle
 from kiosk.screens.topic import TopicScreen
 from kiosk.window import KioskWindow
 
@@ -149,3 +153,35 @@ def test_a_tile_shows_it_is_pressed(qtbot: QtBot, window: KioskWindow) -> None:
     assert tile.isDown() is False
     corner = QPoint(tile.width() // 2, 6)
     assert pressed.pixelColor(corner) != before.pixelColor(corner)
+
+
+class LayoutRequests(QObject):
+    """Counts the layout requests Qt delivers to a window and every widget in it."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.count = 0
+        for widget in [window, *window.findChildren(QWidget)]:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.count += 1
+        return False
+
+
+@pytest.mark.parametrize("size", [QSize(1920, 1080), QSize(1080, 1920)], ids=["landscape", "portrait"])
+@pytest.mark.parametrize("name", ["home", "healthy-urban-living", "global-goals", "contact"])
+def test_a_language_switch_is_laid_out_before_its_first_frame(
+    make_window: Callable[[QSize], KioskWindow], qapp: QApplication, size: QSize, name: str
+) -> None:
+    """Nothing is left for the event loop to lay out after the switch, so no frame shows the new words in the old
+    layout (and no second frame follows it)."""
+    window = make_window(size)
+    window.open(name)
+    settle(qapp)
+    window.set_language("en")
+    assert window.language == "en"
+    requests = LayoutRequests(window)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    assert requests.count == 0, f"{requests.count} layout requests were still queued after the switch"
