@@ -3,8 +3,8 @@
     .venv/bin/python bench/cold_start.py [--rounds 7] [--json PATH]
 
 Each round starts, one after another: the bare process (bare_window.py: a label shown fullscreen, first paint,
-grab saved), the floor (floor_window.py: the bare process plus only what any kiosk with this product's reader,
-content and typeface must do before its first frame), `python -m kiosk render` of the home screen (nl, 1920x1080)
+grab saved), the floor (floor_window.py: the bare process plus only what any kiosk with this product's content and
+typeface must do before its first frame), `python -m kiosk render` of the home screen (nl, 1920x1080)
 to a PNG, the real kiosk (`python -m kiosk`, fullscreen on the offscreen 1920x1080 lobby screen, own state folder,
 no speech engine), and, where a `chromium`
 or `chromium-browser` is installed, a headless Chromium screenshot of the home screen's content as a static page
@@ -102,7 +102,7 @@ def measure(rounds: int, warm_rounds: int = 1) -> list[Figure]:
             BARE_RATIO_BUDGET,
             floor=min(floor_ratios),  # a proof only if the floor was over in every round
         ),
-        figure(SECTION, "floor: bare label + kiosk:// scheme, YAML content, fonts: to first paint", "ms", floor_times),
+        figure(SECTION, "floor: bare label + YAML content, fonts: to first paint", "ms", floor_times),
         figure(SECTION, "  ratio to the bare label's first paint", "x", floor_ratios),
     ]
     chromium_rows = ("headless Chromium screenshot of the home page: start to exit", "  render's ratio to Chromium")

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk import theme
 from kiosk.logs import route_qt_messages
-from kiosk.reader.startup import prepare_web_engine, refuse_unsafe_settings
+from kiosk.reader.startup import prepare_web_engine
 
 
 class KioskApplication(QApplication):
@@ -34,24 +34,17 @@ class KioskApplication(QApplication):
         return super().event(event)
 
 
-def create_application(argv: list[str], offscreen: bool = False, reader: bool = True) -> QApplication:
-    """The one QApplication; offscreen=True renders without any display; reader=False for a program that never
-    reads a page (render), which then need not load QtWebEngine's core library.
+def create_application(argv: list[str], offscreen: bool = False) -> QApplication:
+    """The one QApplication; offscreen=True renders without any display.
 
     Raises UnsafeSettingsError (kiosk.reader.startup) for settings that would open the reader to the
-    developer tools; the reader's own scheme and switches must be in place before the QApplication exists.
+    developer tools; the reader's switches must be in place before the QApplication exists.
     """
     if offscreen:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     route_qt_messages()
     existing = QApplication.instance()
-    if isinstance(existing, QApplication):
-        app = existing
-    elif reader:
-        app = KioskApplication(prepare_web_engine(argv))
-    else:
-        refuse_unsafe_settings(argv, os.environ)
-        app = KioskApplication(argv)
+    app = existing if isinstance(existing, QApplication) else KioskApplication(prepare_web_engine(argv))
     app.setApplicationName("utrecht-kiosk")
     app.setOrganizationName("Gemeente Utrecht")
     apply_style(app)

@@ -224,7 +224,7 @@ def render(args: argparse.Namespace) -> int:
         print(f"--lang {args.render_lang}: the content offers {', '.join(content.language_codes)}", file=sys.stderr)
         return EXIT_INVALID
     try:
-        create_application([sys.argv[0]], offscreen=True, reader=False)
+        create_application([sys.argv[0]], offscreen=True)
     except UnsafeSettingsError as error:
         print(f"utrecht-kiosk: {error}", file=sys.stderr)
         return EXIT_UNSAFE_SETTINGS

@@ -1,4 +1,5 @@
-"""Starting with the reader: QtWebEngine waits for the home screen's first frame; unsafe settings stop the start."""
+"""Starting with the reader: QtWebEngine, even its core library, waits for the home screen's first frame; unsafe
+settings stop the start."""
 
 from __future__ import annotations
 
@@ -24,11 +25,14 @@ from kiosk.window import KioskWindow
 window = KioskWindow(load_content("content.yaml"))
 found = {}
 def first_frame():
+    found["core_at_first_frame"] = "PySide6.QtWebEngineCore" in sys.modules
     found["widgets_at_first_frame"] = "PySide6.QtWebEngineWidgets" in sys.modules
     found["engine_at_first_frame"] = "kiosk.reader.engine" in sys.modules
     window.reader.engine.warm_up()
     found["widgets_after_warm_up"] = "PySide6.QtWebEngineWidgets" in sys.modules
     found["reader_available"] = window.reader.engine.available
+    from PySide6.QtWebEngineCore import QWebEngineUrlScheme
+    found["scheme_after_warm_up"] = QWebEngineUrlScheme.schemeByName(b"kiosk").name().data().decode()
     print(json.dumps(found), flush=True)
     app.quit()
 FirstFrameWatcher(window, first_frame)
@@ -51,10 +55,12 @@ def test_the_home_screen_appears_before_qtwebengine_is_loaded() -> None:
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout.strip().splitlines()[-1])
     assert found == {
+        "core_at_first_frame": False,
         "widgets_at_first_frame": False,
         "engine_at_first_frame": False,
         "widgets_after_warm_up": True,
         "reader_available": True,
+        "scheme_after_warm_up": "kiosk",
     }
 
 

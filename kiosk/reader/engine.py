@@ -46,7 +46,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk import theme
 from kiosk.reader.bundled import BundledPages
 from kiosk.reader.policy import BUNDLED_SCHEME, ReaderPolicy, Verdict
-from kiosk.reader.startup import engine_may_start
+from kiosk.reader.startup import engine_may_start, register_scheme
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +127,7 @@ class ReaderProfile(QWebEngineProfile):
     """One visitor's profile: off the record (no storage name), so cookies, cache and storage live in memory only."""
 
     def __init__(self, policy: ReaderPolicy, pages: Path, parent: QObject | None = None) -> None:
+        register_scheme()  # before the process's first profile starts QtWebEngine, or never
         super().__init__(parent)
         self.policy = policy
         self.pages = pages

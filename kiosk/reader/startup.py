@@ -1,9 +1,11 @@
-"""What QtWebEngine needs before the QApplication exists: the kiosk:// scheme, the kiosk's switches, refusals.
+"""What QtWebEngine needs before the QApplication exists: the kiosk's switches, refusals, shared OpenGL contexts.
 
-QtWebEngine reads its settings once, when the QApplication is made: the URL schemes it knows, and Chromium's
-command-line switches (after --webEngineArgs on the application's command line, or from
-QTWEBENGINE_CHROMIUM_FLAGS, which then wins outright). So this runs first, from create_application().
-Only QtWebEngineCore's scheme registry is touched here; the engine itself starts after the first frame.
+QtWebEngine reads Chromium's command-line switches (after --webEngineArgs on the application's command line, or
+from QTWEBENGINE_CHROMIUM_FLAGS, which then wins outright) and needs OpenGL contexts shared application-wide;
+both must be settled before the QApplication is made, so this runs first, from create_application(), without
+loading QtWebEngine. Its URL schemes may be declared until its first profile exists: kiosk:// is registered by
+the reader's first profile (register_scheme), so QtWebEngine's library waits for the first "Read here" and
+the home screen's first frame never waits for it.
 """
 
 from __future__ import annotations
@@ -39,10 +41,16 @@ class UnsafeSettingsError(RuntimeError):
 
 
 def prepare_web_engine(argv: Sequence[str], environ: MutableMapping[str, str] | None = None) -> list[str]:
-    """Before the QApplication: refuse unsafe settings, register kiosk://, and return argv with the kiosk's switches."""
+    """Before the QApplication: refuse unsafe settings, share OpenGL contexts, and return argv with the kiosk's
+    switches."""
+    # Here, not at the top: `python -m kiosk validate` imports this module and needs no Qt at all.
+    from PySide6.QtCore import QCoreApplication, Qt  # noqa: PLC0415
+
     environ = os.environ if environ is None else environ
     refuse_unsafe_settings(argv, environ)
-    register_scheme()
+    # What QtWebEngine would set itself if it were loaded before the QApplication; loaded later without it, it
+    # could not share its OpenGL contexts with the window's, and says so.
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     return with_kiosk_switches(argv, environ)
 
 
@@ -69,16 +77,12 @@ def with_kiosk_switches(argv: Sequence[str], environ: MutableMapping[str, str]) 
 
 
 def register_scheme() -> None:
-    """Declare kiosk:// to QtWebEngine, once; it can only be done before the QApplication exists."""
-    # Here, not at the top: `python -m kiosk validate` imports this module and needs no Qt at all.
-    from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
+    """Declare kiosk:// to QtWebEngine, once, before its first profile (ReaderProfile calls it first): Qt takes no
+    scheme after that, and says so in a warning of its own."""
     from PySide6.QtWebEngineCore import QWebEngineUrlScheme  # noqa: PLC0415
 
     name = BUNDLED_SCHEME.encode()
     if QWebEngineUrlScheme.schemeByName(name).name() == name:
-        return
-    if QCoreApplication.instance() is not None:
-        log.warning("kiosk:// was not registered before the QApplication was made: bundled pages will not open")
         return
     scheme = QWebEngineUrlScheme(name)
     scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
