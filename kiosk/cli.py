@@ -274,8 +274,7 @@ def run(args: argparse.Namespace) -> int:
     notifier = SystemdNotifier()
     watchdog = Watchdog(notifier, parent=app)
     watchdog.start()
-    usage = UsageCounter(database_file(state_dir(args.state_dir)))
-    usage.start()
+    usage = UsageCounter(database_file(state_dir(args.state_dir)))  # its writer starts after the first frame
     manager = ContentManager(
         args.content, state_dir(args.state_dir), poll_interval_ms=args.poll_interval * 1000, parent=app
     )
@@ -330,14 +329,16 @@ def _first_frame(
 
 
 def _complete(lobby: Lobby, usage: UsageCounter, window: KioskWindow) -> None:
-    """What waits until the lobby sees a screen: sessions and the admin panel, the usage counts, the other screens
-    (one at a time, in idle time), read-aloud's voice (speech-dispatcher takes seconds to start). QtWebEngine waits
-    for the first "Read here": Chromium costs about 100 MB, which a kiosk nobody reads a page on never needs.
+    """What waits until the lobby sees a screen: sessions and the admin panel, the usage counts and their database,
+    the other screens (one at a time, in idle time), read-aloud's voice (speech-dispatcher takes seconds to start).
+    QtWebEngine waits for the first "Read here": Chromium costs about 100 MB, which a kiosk nobody reads a page on
+    never needs.
     """
     from PySide6.QtCore import QTimer
 
     from kiosk.usage.recorder import UsageRecorder
 
+    usage.start()  # opening the database on its own thread would compete with the first frame for the CPU
     UsageRecorder(window, usage.count)
     lobby.attach(window)
     QTimer.singleShot(0, window.prepare_screens)
