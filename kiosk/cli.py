@@ -320,6 +320,7 @@ def _first_frame(
     shell: KioskShell, lobby: Lobby, usage: UsageCounter, notifier: SystemdNotifier, version: str | None
 ) -> None:
     log.info("first frame painted; the kiosk is ready")
+    usage.start()  # opening the database on its own thread would have competed with the first frame for the CPU
     # systemctl status shows the STATUS line beside the unit.
     notifier.ready(f"showing content version {version}" if version else "showing 'temporarily unavailable'")
     if shell.window is not None:
@@ -329,16 +330,14 @@ def _first_frame(
 
 
 def _complete(lobby: Lobby, usage: UsageCounter, window: KioskWindow) -> None:
-    """What waits until the lobby sees a screen: sessions and the admin panel, the usage counts and their database,
-    the other screens (one at a time, in idle time), read-aloud's voice (speech-dispatcher takes seconds to start).
-    QtWebEngine waits for the first "Read here": Chromium costs about 100 MB, which a kiosk nobody reads a page on
-    never needs.
+    """What waits until the lobby sees a screen: sessions and the admin panel, the usage counts, the other screens
+    (one at a time, in idle time), read-aloud's voice (speech-dispatcher takes seconds to start). QtWebEngine waits
+    for the first "Read here": Chromium costs about 100 MB, which a kiosk nobody reads a page on never needs.
     """
     from PySide6.QtCore import QTimer
 
     from kiosk.usage.recorder import UsageRecorder
 
-    usage.start()  # opening the database on its own thread would compete with the first frame for the CPU
     UsageRecorder(window, usage.count)
     lobby.attach(window)
     QTimer.singleShot(0, window.prepare_screens)

@@ -234,7 +234,8 @@ def test_after_the_first_frame_the_window_gets_its_sessions_counts_and_other_scr
     qapp: QApplication, qtbot: QtBot, window: KioskWindow, tmp_path: Path
 ) -> None:
     """What `python -m kiosk` leaves until its first frame is painted (cli._complete) is all in place after it."""
-    usage = UsageCounter(tmp_path / "usage.sqlite3")  # not started: its writer starts after the first frame too
+    usage = UsageCounter(tmp_path / "usage.sqlite3")
+    usage.start()
     lobby = Lobby(qapp, FakeContentOwner(window), state_dir=tmp_path, kiosk_mode=False, environ={}, second_ms=60_000)
     try:
         assert lobby.session is None
@@ -244,7 +245,7 @@ def test_after_the_first_frame_the_window_gets_its_sessions_counts_and_other_scr
         qtbot.waitUntil(lambda: window.prepared)
         topic = window.content.topics[0].id
         window.open(topic)
-        assert usage.flush(), "the usage counts' writer did not start"
+        assert usage.flush()
         counts = {(row.kind, row.name): row.count for row in usage.snapshot().days}
         assert counts[(SCREEN, topic)] == 1
     finally:
