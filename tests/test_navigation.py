@@ -155,6 +155,50 @@ def test_a_tile_shows_it_is_pressed(qtbot: QtBot, window: KioskWindow) -> None:
     assert pressed.pixelColor(corner) != before.pixelColor(corner)
 
 
+class Paints(QObject):
+    """Counts the paint events a widget receives."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_a_tapped_tile_is_not_painted_again_before_its_topic_covers_it(
+    qtbot: QtBot, qapp: QApplication, window: KioskWindow
+) -> None:
+    tile = window.home_screen.tiles["europe"]
+    QTest.mousePress(tile, Qt.MouseButton.LeftButton)
+    settle(qapp)  # the pressed look is on screen
+    paints = Paints(tile)
+    with qtbot.waitSignal(window.screen_changed):
+        QTest.mouseRelease(tile, Qt.MouseButton.LeftButton)
+    assert paints.count == 0, "the released tile was painted, then covered by its topic in the same frame"
+    assert window.current == "europe"
+
+
+def test_a_finger_sliding_off_a_tile_leaves_it_released_on_screen(
+    qtbot: QtBot, qapp: QApplication, window: KioskWindow
+) -> None:
+    tile = window.home_screen.tiles["europe"]
+    tile.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # as in the kiosk (kiosk/accessibility/keypad.py): no focus ring
+    before = tile.grab().toImage()
+    QTest.mousePress(tile, Qt.MouseButton.LeftButton)
+    settle(qapp)
+    paints = Paints(tile)
+    QTest.mouseRelease(tile, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(-40, -40))
+    qtbot.waitUntil(lambda: paints.count > 0)  # painted in its released look in the next frame
+    assert window.current == "home"
+    assert not tile.isDown()
+    corner = QPoint(tile.width() // 2, 6)
+    assert tile.grab().toImage().pixelColor(corner) == before.pixelColor(corner)
+
+
 class LayoutRequests(QObject):
     """Counts the layout requests Qt delivers to a window and every widget in it."""
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QStyle, QStyleOption, QVBoxLayout, QWidget
 
 from kiosk import theme
@@ -40,6 +40,16 @@ class TopicTile(QAbstractButton):
 
     def minimumSizeHint(self) -> QSize:
         return self._layout.minimumSize()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        # A tapped button repaints itself released at once, before it says it was clicked; a tile's topic then
+        # covers it in the same frame, so that paint would only delay the frame. The tile is marked for the next
+        # frame instead, which paints it when it is still in view (a finger that slid off it).
+        self.setUpdatesEnabled(False)
+        try:
+            super().mouseReleaseEvent(event)
+        finally:
+            self.setUpdatesEnabled(True)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         option = QStyleOption()
