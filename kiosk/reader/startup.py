@@ -14,8 +14,6 @@ import logging
 import os
 from collections.abc import Mapping, MutableMapping, Sequence
 
-from kiosk.reader.policy import BUNDLED_SCHEME
-
 log = logging.getLogger(__name__)
 
 CHROMIUM_FLAGS = "QTWEBENGINE_CHROMIUM_FLAGS"
@@ -80,6 +78,8 @@ def register_scheme() -> None:
     """Declare kiosk:// to QtWebEngine, once, before its first profile (ReaderProfile calls it first): Qt takes no
     scheme after that, and says so in a warning of its own."""
     from PySide6.QtWebEngineCore import QWebEngineUrlScheme  # noqa: PLC0415
+
+    from kiosk.reader.policy import BUNDLED_SCHEME  # noqa: PLC0415  (with the reader, not before the first frame)
 
     name = BUNDLED_SCHEME.encode()
     if QWebEngineUrlScheme.schemeByName(name).name() == name:
