@@ -147,8 +147,8 @@ def _cells(item: Figure) -> tuple[str, ...]:
     unit = item.unit
     spread = f"{_number(item.low)}-{_number(item.high)} {unit}" if len(item.values) > 1 else ""
     verdict = item.verdict
-    if verdict and item.statistic == "p95":
-        verdict += f" (p95 {_number(item.p95)} {unit})"
+    if item.statistic == "p95":  # with a budget or without: the tail is what the figure is about
+        verdict = f"{verdict} (p95 {_number(item.p95)} {unit})".lstrip()
     if verdict == OUT_OF_REACH:
         verdict += f" (floor {_number(item.floor or math.nan)} {unit})"
     return (f"  {item.what}", f"{_number(item.median)} {unit}", spread, str(len(item.values)), budget, verdict)

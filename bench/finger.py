@@ -7,6 +7,10 @@ so the pressed look is painted before the clock starts. The clock starts just be
 release) and stops at the end of the first paint pass that painted the screen then current (frame_clock.py), plus
 any pass that follows at once without the event loop going idle in between (layout settling); a later pass driven
 by a timer (an animation) is not part of the frame.
+
+Beside that wall time, each action notes the CPU time the kiosk's thread used over the same span (`last_cpu_ms`):
+the kiosk's own work. Wall time above it is time the thread waited for the CPU, on a shared machine mostly the
+machine's other load.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ class Finger:
             raise SystemExit("bench: the kiosk window is not shown")
         self.handle: QWindow = handle
         self.clock = FrameClock(window)
+        self.last_cpu_ms = 0.0  # the kiosk thread's CPU time over the last tap or swipe, lift to frame
 
     def tap(self, control: QWidget) -> float:
         point = self._centre(control)
@@ -65,7 +70,7 @@ class Finger:
 
     def _lift(self, point: QPoint) -> float:
         self.clock.arm()
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.thread_time()
         # Delivered at once; QTest then runs the event loop itself, so the frame may be painted before this returns.
         QTest.mouseRelease(self.handle, LEFT, NO_KEYS, point)
         deadline = time.monotonic() + TIMEOUT_S
@@ -76,6 +81,7 @@ class Finger:
             passes = self.clock.passes
             self.app.processEvents()
             quiet = quiet + 1 if self.clock.passes == passes and self.clock.frame_end is not None else 0
+        self.last_cpu_ms = (self.clock.frame_end_cpu - started_cpu) * 1000
         return (self.clock.frame_end - started) * 1000
 
     def _centre(self, widget: QWidget) -> QPoint:

@@ -38,6 +38,7 @@ class FrameClock(QObject):
         self._watched_painted = False
         self.passes = 0  # paint passes so far
         self.frame_end: float | None = None  # perf_counter() at the end of the awaited frame and the passes after it
+        self.frame_end_cpu = 0.0  # thread_time() at that moment: the CPU this thread had used by then
         window.installEventFilter(self)
 
     def arm(self) -> None:
@@ -56,10 +57,10 @@ class FrameClock(QObject):
                 self._window.event(event)
             finally:
                 self._inside = False
-            end = time.perf_counter()
+            end, end_cpu = time.perf_counter(), time.thread_time()
             self.passes += 1
             if self._armed and (self._watched_painted or self.frame_end is not None):
-                self.frame_end = end
+                self.frame_end, self.frame_end_cpu = end, end_cpu
             return True
         if kind == QEvent.Type.Paint and watched is self._watched and self._inside:
             self._watched_painted = True
