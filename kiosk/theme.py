@@ -287,6 +287,9 @@ def stylesheet(look: Appearance = DEFAULT_APPEARANCE) -> str:
         font-size: {text.body}px;
     }}
     QLabel {{ background: transparent; }}
+    /* The window paints the page colour once; the plain containers, the stack of screens and the scroll areas
+       between it and the controls are see-through: each full-screen fill costs a frame most of a millisecond. */
+    .QWidget, QStackedWidget, QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; }}
     QLabel[role="title"] {{ font-size: {text.title}px; font-weight: bold; }}
     QLabel[role="intro"] {{ font-size: {text.intro}px; }}
     QLabel[role="heading"] {{ font-size: {text.heading}px; font-weight: bold; }}
@@ -303,7 +306,7 @@ def stylesheet(look: Appearance = DEFAULT_APPEARANCE) -> str:
         border-radius: {RADIUS}px;
     }}
     QFrame[role="card"] QLabel {{ color: {palette.text}; }}
-    QScrollArea, QScrollArea > QWidget > QWidget {{ background: {palette.background}; border: none; }}
+    QScrollArea {{ border: none; }}
     KineticScrollArea {{ border: {FOCUS_EDGE_PX}px solid transparent; }}
     KineticScrollArea:focus {{ border: {FOCUS_EDGE_PX}px solid {palette.focus_edge}; }}
     QScrollBar:vertical {{ width: 12px; background: {palette.card}; }}
