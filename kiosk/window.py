@@ -257,9 +257,8 @@ def _lay_out_now() -> None:
 
     New texts all over a screen change sizes from the labels up to the window, one level per round of the event
     loop. Left to the event loop, the first frame would show the new words in the old layout and a second frame
-    would follow at once, a visible jump and twice the painting. A topic in portrait needs six rounds (text, its
-    scroll area, the side column, the screen, the stack, the window); anything deeper is laid out by the event loop
-    as before.
+    would follow at once, a visible jump and twice the painting. The shipped screens need up to six rounds (measured:
+    a topic in portrait); whatever a deeper layout leaves is laid out by the event loop, as before.
     """
     for _ in range(LAYOUT_ROUNDS):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
