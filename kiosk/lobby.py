@@ -26,7 +26,6 @@ from kiosk.crash_guard import CrashGuard
 from kiosk.input_tap import InputTap
 from kiosk.lockdown import Lockdown, allow_developer_exit
 from kiosk.memory import MemoryCeiling, release_free_memory
-from kiosk.session.idle import SessionTimings
 
 if TYPE_CHECKING:
     from kiosk.accessibility.features import AccessibilityFeatures
@@ -34,6 +33,7 @@ if TYPE_CHECKING:
     from kiosk.admin.panel import ContentStatusView
     from kiosk.content import Content
     from kiosk.session.controller import SessionController
+    from kiosk.session.idle import SessionTimings
     from kiosk.usage.store import UsageSnapshot
     from kiosk.window import KioskWindow
 
@@ -167,6 +167,8 @@ class Lobby(QObject):
             self.session.watcher.set_timings(self._timings(content))
 
     def _timings(self, content: Content) -> SessionTimings:
+        from kiosk.session.idle import SessionTimings  # noqa: PLC0415 - with the sessions, after the first frame
+
         return SessionTimings.from_settings(content.settings, second_ms=self._second_ms)
 
     def stop(self) -> None:

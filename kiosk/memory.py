@@ -12,11 +12,11 @@ visitors, and the unit's `Restart=always` starts it again: a few seconds of dark
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import logging
 import time
 from collections.abc import Callable
+from functools import cache
 
 from kiosk.admin.facts import memory_rss_bytes
 
@@ -26,21 +26,23 @@ EXIT_RESTART = 4  # the exit status of a restart for memory, so the journal tell
 MB = 1_000_000  # as the soak test and the README count
 
 
-def _malloc_trim() -> Callable[[int], int] | None:
+@cache
+def malloc_trim() -> Callable[[int], int] | None:
+    """glibc's malloc_trim, looked up the first time it is needed (ctypes is not loaded before the first frame)."""
+    import ctypes  # noqa: PLC0415
+
     try:
         return getattr(ctypes.CDLL(None), "malloc_trim", None)  # the C library the program already runs on
     except OSError:
         return None
 
 
-_TRIM = _malloc_trim()
-
-
 def release_free_memory() -> None:
     """Collect Python's cyclic garbage, then give the allocator's free memory back to the system."""
     gc.collect()
-    if _TRIM is not None:
-        _TRIM(0)
+    trim = malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 class MemoryCeiling:

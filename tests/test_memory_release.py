@@ -25,7 +25,7 @@ def resident() -> int:
     raise AssertionError("no VmRSS in /proc/self/status")
 
 
-@pytest.mark.skipif(memory._TRIM is None, reason="glibc's malloc_trim is not there to call")
+@pytest.mark.skipif(memory.malloc_trim() is None, reason="glibc's malloc_trim is not there to call")
 def test_freed_memory_goes_back_to_the_system() -> None:
     # Blocks of 4 KB come from the C allocator (not Python's own small-object arenas), as C++ objects do; the
     # last one stays, so the allocator cannot simply shrink its heap from the top and must trim inside it.
