@@ -9,6 +9,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication
 
 from kiosk import theme
+from kiosk.widgets.overlay import Overlay
 from kiosk.window import KioskWindow
 
 
@@ -50,3 +51,18 @@ def test_a_side_panel_moved_into_the_text_on_a_tall_screen_gets_its_own_column_a
         turn(qapp, window, LANDSCAPE)
         assert screen.side_scroll.widget() is screen.side
         assert screen.side_scroll.isVisible()
+
+
+def test_an_overlay_covers_the_whole_window_through_a_turn(qapp: QApplication, window: KioskWindow) -> None:
+    """Shown, an overlay follows the window as it turns; hidden, it takes the window's size when it next shows."""
+    shown, hidden = Overlay(window), Overlay(window)
+    shown.open()
+    turn(qapp, window, PORTRAIT)
+    assert shown.geometry() == window.rect()
+    hidden.open()
+    assert hidden.geometry() == window.rect()
+    hidden.hide()
+    turn(qapp, window, LANDSCAPE)
+    assert shown.geometry() == window.rect()
+    hidden.show()
+    assert hidden.geometry() == window.rect()
