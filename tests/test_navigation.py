@@ -155,16 +155,18 @@ def test_a_tile_shows_it_is_pressed(qtbot: QtBot, window: KioskWindow) -> None:
     assert pressed.pixelColor(corner) != before.pixelColor(corner)
 
 
-class Paints(QObject):
-    """Counts the paint events a widget receives."""
+class EventCounter(QObject):
+    """Counts the events of one kind that Qt delivers to some widgets."""
 
-    def __init__(self, widget: QWidget) -> None:
-        super().__init__(widget)
+    def __init__(self, kind: QEvent.Type, widgets: list[QWidget]) -> None:
+        super().__init__(widgets[0])
+        self.kind = kind
         self.count = 0
-        widget.installEventFilter(self)
+        for widget in widgets:
+            widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
+        if event.type() == self.kind:
             self.count += 1
         return False
 
@@ -175,7 +177,7 @@ def test_a_tapped_tile_is_not_painted_again_before_its_topic_covers_it(
     tile = window.home_screen.tiles["europe"]
     QTest.mousePress(tile, Qt.MouseButton.LeftButton)
     settle(qapp)  # the pressed look is on screen
-    paints = Paints(tile)
+    paints = EventCounter(QEvent.Type.Paint, [tile])
     with qtbot.waitSignal(window.screen_changed):
         QTest.mouseRelease(tile, Qt.MouseButton.LeftButton)
     assert paints.count == 0, "the released tile was painted, then covered by its topic in the same frame"
@@ -190,28 +192,13 @@ def test_a_finger_sliding_off_a_tile_leaves_it_released_on_screen(
     before = tile.grab().toImage()
     QTest.mousePress(tile, Qt.MouseButton.LeftButton)
     settle(qapp)
-    paints = Paints(tile)
+    paints = EventCounter(QEvent.Type.Paint, [tile])
     QTest.mouseRelease(tile, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(-40, -40))
     qtbot.waitUntil(lambda: paints.count > 0)  # painted in its released look in the next frame
     assert window.current == "home"
     assert not tile.isDown()
     corner = QPoint(tile.width() // 2, 6)
     assert tile.grab().toImage().pixelColor(corner) == before.pixelColor(corner)
-
-
-class LayoutRequests(QObject):
-    """Counts the layout requests Qt delivers to a window and every widget in it."""
-
-    def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
-        self.count = 0
-        for widget in [window, *window.findChildren(QWidget)]:
-            widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest:
-            self.count += 1
-        return False
 
 
 @pytest.mark.parametrize("size", [QSize(1920, 1080), QSize(1080, 1920)], ids=["landscape", "portrait"])
@@ -226,6 +213,6 @@ def test_a_language_switch_is_laid_out_before_its_first_frame(
     settle(qapp)
     window.set_language("en")
     assert window.language == "en"
-    requests = LayoutRequests(window)
+    requests = EventCounter(QEvent.Type.LayoutRequest, [window, *window.findChildren(QWidget)])
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     assert requests.count == 0, f"{requests.count} layout requests were still queued after the switch"
