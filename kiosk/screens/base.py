@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk import theme
-from kiosk.accessibility.reading import visible_text
-from kiosk.accessibility.spoken import AddressWords
 from kiosk.content import Content
 from kiosk.widgets.header import Header
 from kiosk.widgets.scrolling import KineticScrollArea
+
+if TYPE_CHECKING:
+    from kiosk.accessibility.spoken import AddressWords
 
 # On a tall screen the text keeps at least this share of the height beside the side panel below it.
 TEXT_SHARE_MIN_PERCENT = 30
@@ -101,11 +104,16 @@ class Screen(QWidget):
 
     def spoken_text(self) -> str:
         """What read-aloud says for this screen, in its language; by default every text on it, in reading order."""
+        # Read-aloud's modules load with its first use, not with the first screen (kiosk/accessibility/).
+        from kiosk.accessibility.reading import visible_text  # noqa: PLC0415
+
         words = self.content.interface.accessibility
         return visible_text(self, self.address_words, words.button[self.language])
 
     @property
     def address_words(self) -> AddressWords:
+        from kiosk.accessibility.spoken import AddressWords  # noqa: PLC0415
+
         return AddressWords.of(self.content.interface.accessibility, self.language)
 
     def _name_text_areas(self, language: str) -> None:

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from kiosk import theme
 from kiosk.accessibility import reach
-from kiosk.accessibility.spoken import sentences
 from kiosk.content import Content
 from kiosk.screens import CONTACT
 from kiosk.screens.base import Screen
@@ -109,6 +108,8 @@ class HomeScreen(Screen):
 
     def spoken_text(self) -> str:
         """The welcome, then every tile: its title and its line."""
+        from kiosk.accessibility.spoken import sentences  # noqa: PLC0415 - with read-aloud's first use (Screen)
+
         words, language = self.content.interface, self.language
         tiles = [f"{tile.title.text()}: {tile.tagline.text()}" for tile in self.tiles.values()]
         return sentences([words.welcome[language], words.welcome_text[language], words.welcome_hint[language], *tiles])
