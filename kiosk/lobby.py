@@ -21,7 +21,6 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.admin.gesture import HOLD_MS
-from kiosk.admin.pin import PinError, PinLock, load_pin_hash, settings_file
 from kiosk.crash_guard import CrashGuard
 from kiosk.input_tap import InputTap
 from kiosk.lockdown import Lockdown, allow_developer_exit
@@ -31,6 +30,7 @@ if TYPE_CHECKING:
     from kiosk.accessibility.features import AccessibilityFeatures
     from kiosk.admin.access import AdminAccess
     from kiosk.admin.panel import ContentStatusView
+    from kiosk.admin.pin import PinLock
     from kiosk.content import Content
     from kiosk.session.controller import SessionController
     from kiosk.session.idle import SessionTimings
@@ -105,7 +105,9 @@ class Lobby(QObject):
         if kiosk_mode:
             self.lockdown = Lockdown(self)
             self.lockdown.install(app, self.tap)
-        self.lock = PinLock(_pin_hash(settings_file(state_dir), os.environ if environ is None else environ))
+        self._state_dir = state_dir
+        self._environ = os.environ if environ is None else environ
+        self.lock: PinLock | None = None
 
     def attach(self, window: KioskWindow) -> None:
         """Start the visitor sessions and the admin access for the window the kiosk now shows."""
@@ -113,6 +115,7 @@ class Lobby(QObject):
         from kiosk.accessibility.features import AccessibilityFeatures  # noqa: PLC0415
         from kiosk.admin.access import AdminAccess  # noqa: PLC0415
         from kiosk.admin.panel import AdminPanel  # noqa: PLC0415
+        from kiosk.admin.pin import PinLock, settings_file  # noqa: PLC0415
         from kiosk.session.controller import SessionController  # noqa: PLC0415
 
         if not self.kiosk_mode:
@@ -128,6 +131,7 @@ class Lobby(QObject):
             usage=self._usage,
             memory_ceiling_mb=None if self.ceiling is None else self.ceiling.limit_mb,
         )
+        self.lock = PinLock(_pin_hash(settings_file(self._state_dir), self._environ))
         self.admin = AdminAccess(window, panel, self.lock, lambda: _city_mark(window), hold_ms=self._hold_ms)
         self.session.session_reset.connect(self.admin.close)
         self.tap.watch(window)
@@ -215,6 +219,8 @@ def _city_mark(window: KioskWindow) -> QWidget | None:
 
 
 def _pin_hash(settings: Path, environ: Mapping[str, str]) -> str | None:
+    from kiosk.admin.pin import PinError, load_pin_hash  # noqa: PLC0415 - with the admin panel (attach)
+
     try:
         pin_hash = load_pin_hash(settings, environ)
     except PinError as error:
