@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import platform
 from pathlib import Path
 
 import PySide6
@@ -61,4 +60,6 @@ def describe_screen(screen: QScreen | None) -> str:
 
 
 def software_versions() -> str:
+    import platform  # noqa: PLC0415 - for the admin panel only; the start-up log line needs the rest of this module
+
     return f"kiosk {__version__} · Python {platform.python_version()} · Qt {qVersion()} · PySide6 {PySide6.__version__}"
