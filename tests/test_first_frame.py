@@ -1,0 +1,55 @@
+"""What the real kiosk's first frame does not wait for: the modules of features that start after it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+pytestmark = pytest.mark.e2e
+
+# The real `python -m kiosk`, stopped at its first frame: which of these modules had been loaded by then.
+PROBE = """
+import json, sys
+from PySide6.QtCore import QCoreApplication
+from kiosk import cli
+WATCHED = json.loads(sys.argv[1])
+def first_frame(*args):
+    print(json.dumps({name: name in sys.modules for name in WATCHED}), flush=True)
+    QCoreApplication.quit()
+cli._first_frame = first_frame
+raise SystemExit(cli.main(sys.argv[2:]))
+"""
+
+LOADED_LATER = [
+    "PySide6.QtWebEngineCore",  # the reader: with the first "Read here"
+    "kiosk.admin.pin",  # the admin panel's PIN: when the lobby attaches the panel
+    "kiosk.admin.panel",
+    "kiosk.session.controller",  # visitor sessions
+    "kiosk.accessibility.reading",  # read-aloud and the keypad's reading order
+    "kiosk.accessibility.spoken",
+    "kiosk.qr",  # QR codes: no screen before the first topic shows one
+    "qrcode",
+]
+
+
+def test_the_first_frame_waits_for_no_feature_that_starts_after_it(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    watched = [*LOADED_LATER, "kiosk.screens.home"]  # and one that must be loaded, so the probe can fail
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(watched), "--state-dir", str(tmp_path), "--speech-engine", "none"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = json.loads(result.stdout.strip().splitlines()[-1])
+    assert loaded == {**dict.fromkeys(LOADED_LATER, False), "kiosk.screens.home": True}
