@@ -15,7 +15,12 @@ $(READY): requirements-dev.lock pyproject.toml scripts/install-system-packages
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
 	touch $(READY)
 
+# The kiosk's own modules compiled to bytecode, as pip compiles an installed package's (the kiosk is installed
+# editable). In the lobby the program belongs to root and the kiosk user cannot write its bytecode: without this,
+# every start compiled every module again, about 65 ms more to the first frame (measured). Only what changed is
+# compiled again, so an update is `git pull && make setup`.
 setup: $(READY)
+	$(BIN)/python -m compileall -q kiosk
 
 run: setup  ## the kiosk in a preview window, on the shipped content
 	$(BIN)/python -m kiosk --windowed

@@ -1,5 +1,5 @@
 """The environment of every measured process: Qt's offscreen platform with one 1920x1080 screen, as in the lobby,
-and Python's compiled modules kept, as on an installed kiosk.
+and Python's compiled modules kept, as on an installed kiosk (`make setup` compiles the kiosk's own).
 
 Qt's offscreen screen is 800x600 unless told otherwise (a JSON file named in QT_QPA_PLATFORM); at that size the
 real kiosk's fullscreen window would paint a third of the pixels it paints in the lobby. A development machine
