@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import REPO
@@ -38,11 +39,11 @@ LOADED_LATER = [
 ]
 
 
-def test_the_first_frame_waits_for_no_feature_that_starts_after_it(tmp_path: Path) -> None:
+def run_probe(code: str, *args: str) -> Any:
+    """Runs code in a fresh offscreen Python in the repository; returns what its last line of output says in JSON."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    watched = [*LOADED_LATER, "kiosk.screens.home"]  # and one that must be loaded, so the probe can fail
     result = subprocess.run(
-        [sys.executable, "-c", PROBE, json.dumps(watched), "--state-dir", str(tmp_path), "--speech-engine", "none"],
+        [sys.executable, "-c", code, *args],
         capture_output=True,
         text=True,
         cwd=REPO,
@@ -51,5 +52,10 @@ def test_the_first_frame_waits_for_no_feature_that_starts_after_it(tmp_path: Pat
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    loaded = json.loads(result.stdout.strip().splitlines()[-1])
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_the_first_frame_waits_for_no_feature_that_starts_after_it(tmp_path: Path) -> None:
+    watched = [*LOADED_LATER, "kiosk.screens.home"]  # and one that must be loaded, so the probe can fail
+    loaded = run_probe(PROBE, json.dumps(watched), "--state-dir", str(tmp_path), "--speech-engine", "none")
     assert loaded == {**dict.fromkeys(LOADED_LATER, False), "kiosk.screens.home": True}

@@ -3,15 +3,12 @@ settings stop the start."""
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO
 from test_cli import RunningKiosk, kiosk
+from test_first_frame import run_probe
 
 pytestmark = pytest.mark.e2e
 
@@ -42,18 +39,7 @@ app.exec()
 
 
 def test_the_home_screen_appears_before_qtwebengine_is_loaded() -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [sys.executable, "-c", FIRST_FRAME_PROBE],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    found = json.loads(result.stdout.strip().splitlines()[-1])
+    found = run_probe(FIRST_FRAME_PROBE)
     assert found == {
         "core_at_first_frame": False,
         "widgets_at_first_frame": False,
