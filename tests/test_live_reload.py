@@ -11,8 +11,9 @@ import pytest
 from conftest import LANDSCAPE, REPO, SHIPPED
 from pytestqt.qtbot import QtBot
 
+from kiosk.content_source import manager as manager_module
 from kiosk.content_source.manager import ContentManager
-from kiosk.content_source.status import ContentStatus, read_status
+from kiosk.content_source.status import ContentStatus, read_status, save_status
 from kiosk.paths import status_file
 from kiosk.render import settle
 from kiosk.window import KioskWindow
@@ -200,3 +201,26 @@ def test_new_content_reaches_a_running_attract_loop(qtbot: QtBot, running: tuple
     assert session.attract.content is window.content
     assert europe_title(window) == NEW_TITLE
     session.stop()
+
+
+def test_the_status_file_is_written_only_when_the_status_changes(
+    qtbot: QtBot, qapp: object, kiosk_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each write is flushed to the disk (an SD card in the lobby): once at a start, never for the same content."""
+    written: list[ContentStatus] = []
+
+    def save_and_note(status: ContentStatus, path: Path) -> OSError | None:
+        written.append(status)
+        return save_status(status, path)
+
+    monkeypatch.setattr(manager_module, "save_status", save_and_note)
+    manager = ContentManager(str(kiosk_folder / "content.yaml"), tmp_path / "state", debounce_ms=50)
+    assert manager.start() is not None
+    assert [status.version for status in written] == [manager.status.version]
+    manager.reload_now()  # the same bytes, checked again
+    assert len(written) == 1
+    with qtbot.waitSignal(manager.content_changed, timeout=2000):
+        (kiosk_folder / "content.yaml").write_text(edited(), encoding="utf-8")
+    assert len(written) == 2
+    assert read_status(status_file(tmp_path / "state")) == manager.status
+    manager.deleteLater()

@@ -49,6 +49,7 @@ class ContentManager(QObject):
         self._version: str | None = None
         self._status_path = status_file(state_dir)
         self._status_unwritable = False
+        self._published: ContentStatus | None = None  # the status as last written
         self._cache = ContentCache(content_cache_dir(state_dir))
         self._fetch_timeout_s = fetch_timeout_s
         self._fetching = False
@@ -150,6 +151,7 @@ class ContentManager(QObject):
         if result.folder is None:
             shutil.rmtree(staging, ignore_errors=True)
             self._clear_error()
+            self._publish()  # the time it was last checked
             return
         checked, version, _ = _examine(result.folder / CONTENT_FILE)
         if version == self._version:
@@ -158,6 +160,7 @@ class ContentManager(QObject):
             if cached is not None:
                 self._cache.remember_validators(cached, result.etag, result.last_modified)
             self._clear_error()
+            self._publish()  # the time it was last checked
             return
         if isinstance(checked, ContentError):
             shutil.rmtree(staging, ignore_errors=True)
@@ -219,16 +222,22 @@ class ContentManager(QObject):
 
     def _clear_error(self) -> None:
         self._logged_error = None
-        self.status = replace(self.status, last_error=None)
-        self._publish()
+        if self.status.last_error is not None:
+            self.status = replace(self.status, last_error=None)
+            self._publish()
 
     def _publish(self) -> None:
-        error = save_status(self.status, self._status_path)
-        if error is not None and not self._status_unwritable:  # once, not at every check
-            log.warning("could not write the content status to %s: %s", self._status_path, error)
-        elif error is None and self._status_unwritable:
-            log.info("the content status is written to %s again", self._status_path)
-        self._status_unwritable = error is not None
+        # The file is written only when the status changed: each write is flushed to the disk (an SD card in the
+        # lobby), and a start or a check that finds the same content has nothing new to say.
+        if self.status != self._published:
+            error = save_status(self.status, self._status_path)
+            if error is not None and not self._status_unwritable:  # once, not at every check
+                log.warning("could not write the content status to %s: %s", self._status_path, error)
+            elif error is None and self._status_unwritable:
+                log.info("the content status is written to %s again", self._status_path)
+            self._status_unwritable = error is not None
+            if error is None:
+                self._published = self.status
         self.status_changed.emit(self.status)
 
 
