@@ -257,7 +257,6 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.admin.facts import describe_screen
     from kiosk.application import create_application
     from kiosk.content_source.manager import ContentManager
-    from kiosk.first_frame import FirstFrameWatcher
     from kiosk.lobby import Lobby
     from kiosk.memory import MemoryCeiling
     from kiosk.paths import state_dir
@@ -294,9 +293,8 @@ def run(args: argparse.Namespace) -> int:
         ceiling=None if args.restart_above is None else MemoryCeiling(args.restart_above, _restart_for_memory),
     )
     manager.content_changed.connect(lobby.content_changed)
-    shown = shell.show()
-
-    FirstFrameWatcher(shown, lambda: _first_frame(shell, lobby, usage, notifier, manager.status.version))
+    shell.first_frame.connect(lambda: _first_frame(shell, lobby, usage, notifier, manager.status.version))
+    shell.show()
     log.info(
         "kiosk %s started: %s (%s, content version %s), %s mode, Qt platform %s, screen %s",
         __version__,

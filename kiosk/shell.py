@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.content import Content
 from kiosk.content_source.manager import ContentManager
 from kiosk.content_source.status import ContentStatus
+from kiosk.first_frame import FirstFrameWatcher
 from kiosk.input_tap import InputTap
 from kiosk.window import KioskWindow
 
@@ -24,6 +25,9 @@ class KioskShell(QObject):
     """Hands each new good version of the content to the window, creating the window when the first one arrives."""
 
     window_created = Signal(object)  # KioskWindow
+    # Once, right after the kiosk's first painted frame: of the unavailable screen, or of the window when content
+    # arrived before that screen was ever painted (it is then hidden unpainted, and its own first paint never comes).
+    first_frame = Signal()
 
     def __init__(self, manager: ContentManager, *, windowed: bool, language: str | None = None) -> None:
         super().__init__(manager)
@@ -32,6 +36,7 @@ class KioskShell(QObject):
         self.language = language
         self.window: KioskWindow | None = None
         self.unavailable: UnavailableScreen | None = None
+        self.first_frame_painted = False
         manager.content_changed.connect(self._content_changed)
         manager.status_changed.connect(self._status_changed)
 
@@ -85,6 +90,13 @@ class KioskShell(QObject):
         else:
             widget.showFullScreen()
         InputTap.of().watch(widget)
+        if not self.first_frame_painted:
+            FirstFrameWatcher(widget, self._painted)
+
+    def _painted(self) -> None:
+        if not self.first_frame_painted:  # the unavailable screen's frame and the window's may both come
+            self.first_frame_painted = True
+            self.first_frame.emit()
 
 
 def preview_size(widget: QWidget) -> QSize:

@@ -16,6 +16,7 @@ from kiosk.content_source.manager import ContentManager
 from kiosk.content_source.status import ContentStatus, read_status, save_status
 from kiosk.paths import status_file
 from kiosk.render import settle
+from kiosk.shell import KioskShell
 from kiosk.window import KioskWindow
 
 TEXT = SHIPPED.read_text(encoding="utf-8")
@@ -223,4 +224,28 @@ def test_the_status_file_is_written_only_when_the_status_changes(
         (kiosk_folder / "content.yaml").write_text(edited(), encoding="utf-8")
     assert len(written) == 2
     assert read_status(status_file(tmp_path / "state")) == manager.status
+    manager.deleteLater()
+
+
+def test_content_that_arrives_before_the_calm_screen_is_painted_gives_the_first_frame(
+    qtbot: QtBot, qapp: object, kiosk_folder: Path, tmp_path: Path
+) -> None:
+    """The window then replaces a screen that was never painted: its own first paint is the kiosk's first frame
+    (READY=1 to systemd, sessions and the admin panel hang on it), reported once."""
+    content_file = kiosk_folder / "content.yaml"
+    content_file.rename(kiosk_folder / "later.yaml")
+    manager = ContentManager(str(content_file), tmp_path / "state", debounce_ms=50)
+    assert manager.start() is None
+    shell = KioskShell(manager, windowed=True)
+    frames: list[bool] = []
+    shell.first_frame.connect(lambda: frames.append(shell.window is not None))
+    qtbot.addWidget(shell.show())
+    (kiosk_folder / "later.yaml").rename(content_file)
+    manager.reload_now()  # the content arrives at once, before the event loop has painted anything
+    assert shell.window is not None
+    assert shell.unavailable is None
+    qtbot.addWidget(shell.window)
+    qtbot.waitUntil(lambda: frames == [True])
+    shell.window.repaint()
+    assert frames == [True]
     manager.deleteLater()
