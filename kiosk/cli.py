@@ -21,6 +21,7 @@ from kiosk.reader.startup import UnsafeSettingsError
 if TYPE_CHECKING:
     from datetime import date
 
+    from kiosk.content_source.manager import ContentManager
     from kiosk.lobby import Lobby
     from kiosk.shell import KioskShell
     from kiosk.usage.store import UsageCounter
@@ -277,7 +278,7 @@ def run(args: argparse.Namespace) -> int:
     manager = ContentManager(
         args.content, state_dir(args.state_dir), poll_interval_ms=args.poll_interval * 1000, parent=app
     )
-    content = manager.start()
+    content = manager.start(check_now=False)  # a URL is looked at again after the first frame (_first_frame)
     if content is not None and args.lang and args.lang not in content.language_codes:
         print(f"--lang {args.lang}: the content offers {', '.join(content.language_codes)}", file=sys.stderr)
         return EXIT_INVALID
@@ -293,7 +294,7 @@ def run(args: argparse.Namespace) -> int:
         ceiling=None if args.restart_above is None else MemoryCeiling(args.restart_above, _restart_for_memory),
     )
     manager.content_changed.connect(lobby.content_changed)
-    shell.first_frame.connect(lambda: _first_frame(shell, lobby, usage, notifier, manager.status.version))
+    shell.first_frame.connect(lambda: _first_frame(shell, lobby, usage, notifier, manager))
     shell.show()
     log.info(
         "kiosk %s started: %s (%s, content version %s), %s mode, Qt platform %s, screen %s",
@@ -315,10 +316,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _first_frame(
-    shell: KioskShell, lobby: Lobby, usage: UsageCounter, notifier: SystemdNotifier, version: str | None
+    shell: KioskShell, lobby: Lobby, usage: UsageCounter, notifier: SystemdNotifier, manager: ContentManager
 ) -> None:
     log.info("first frame painted; the kiosk is ready")
     usage.start()  # opening the database on its own thread would have competed with the first frame for the CPU
+    if manager.remote:
+        manager.reload_now()  # so did the first look at the URL for a newer version (a no-op if one is under way)
+    version = manager.status.version
     # systemctl status shows the STATUS line beside the unit.
     notifier.ready(f"showing content version {version}" if version else "showing 'temporarily unavailable'")
     if shell.window is not None:

@@ -14,6 +14,7 @@ from content_server import ContentServer
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from test_first_frame import run_probe
 
 from kiosk.content_source.manager import ContentManager
 from kiosk.content_source.remote import FetchError, check_source_url
@@ -171,6 +172,46 @@ def test_server_down_and_no_cache_shows_the_calm_screen_with_a_note_for_staff(
     wait_for_status(qtbot, manager, lambda s: bool(s.last_error))
     assert "could not be read" in shell.unavailable.staff_note.text()
     assert shell.window is None
+
+
+# The real `python -m kiosk`, stopped right after its first frame: how often it had looked at its URL before that
+# frame, and how often as the frame was reported.
+LOOKS_PROBE = """
+import json, sys
+from PySide6.QtCore import QCoreApplication
+from kiosk import cli
+from kiosk.content_source.manager import ContentManager
+looks = []
+look = ContentManager.reload_now
+def reload_now(self):
+    looks.append(1)
+    look(self)
+ContentManager.reload_now = reload_now
+report = cli._first_frame
+def first_frame(*args):
+    before = len(looks)
+    report(*args)
+    print(json.dumps({"before_the_first_frame": before, "at_the_first_frame": len(looks) - before}), flush=True)
+    QCoreApplication.quit()
+cli._first_frame = first_frame
+raise SystemExit(cli.main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.e2e
+def test_a_start_with_cached_content_looks_at_the_url_after_its_first_frame(
+    server: ContentServer, started: ContentManager, tmp_path: Path
+) -> None:
+    """The fetch would compete with the first frame for the CPU; the cached version is on screen meanwhile."""
+    arguments = ["--content", server.url, "--state-dir", str(tmp_path / "state"), "--speech-engine", "none"]
+    assert run_probe(LOOKS_PROBE, *arguments) == {"before_the_first_frame": 0, "at_the_first_frame": 1}
+
+
+@pytest.mark.e2e
+def test_a_start_without_cached_content_looks_at_the_url_at_once(server: ContentServer, tmp_path: Path) -> None:
+    arguments = ["--content", server.url, "--state-dir", str(tmp_path / "state"), "--speech-engine", "none"]
+    looks = run_probe(LOOKS_PROBE, *arguments)
+    assert looks["before_the_first_frame"] == 1  # the calm screen shows until the content is fetched
 
 
 @pytest.mark.parametrize(

@@ -66,14 +66,20 @@ class ContentManager(QObject):
         self._poll.timeout.connect(self.reload_now)
         self._fetched.connect(self._on_fetched)
 
-    def start(self) -> Content | None:
-        """Load what can be shown right away (the file, or the cached remote version); then keep watching."""
+    def start(self, *, check_now: bool = True) -> Content | None:
+        """Load what can be shown right away (the file, or the cached remote version); then keep watching.
+
+        check_now=False leaves the first look at a URL to the caller (`reload_now`) when the cache had content to
+        show: the kiosk makes it after its first frame, which the fetch would otherwise compete with for the CPU.
+        Without cached content the fetch starts at once whatever check_now says: it is all there is to show.
+        """
         if self.remote:
             cached = self._cache.current()
             if cached is not None:
                 self._accept_cached(cached.content_file, "the cache")
             self._poll.start()
-            self.reload_now()
+            if check_now or self.current is None:
+                self.reload_now()
         else:
             self._check_local()
         return self.current
