@@ -15,6 +15,7 @@ from kiosk import __version__
 from kiosk.accessibility import reach
 from kiosk.accessibility.reach import Mounting, parse_mounting
 from kiosk.content import Content, ContentError
+from kiosk.feature_hook import remove_feature_import_hook
 from kiosk.logs import configure_logging
 from kiosk.reader.startup import UnsafeSettingsError
 
@@ -159,6 +160,7 @@ def _day(text: str) -> date:
 
 
 def main(argv: list[str] | None = None) -> int:
+    remove_feature_import_hook()  # before the imports below and in run(): each one would pay for it
     args = build_parser().parse_args(argv)
     configure_logging(args.log_level)
     if args.mounting is not None:
