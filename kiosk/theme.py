@@ -329,11 +329,18 @@ def stylesheet(look: Appearance = DEFAULT_APPEARANCE) -> str:
         background: {palette.button_selected};
         color: {palette.button_selected_text};
     }}
+    /* A tile is a QPushButton without text: every QPushButton rule above is undone here. */
     TopicTile {{
         background: {palette.tile};
+        color: {palette.text};
         border: {EDGE_PX}px solid {palette.tile_edge};
         margin: {margin}px;
         border-radius: {RADIUS}px;
+        font-size: {text.body}px;
+        font-weight: normal;
+        min-height: 0;
+        min-width: 0;
+        padding: 0;
     }}
     TopicTile:pressed {{ background: {palette.tile_pressed}; }}
     TopicTile QLabel[role="tile-title"] {{ font-size: {text.tile_title}px; font-weight: bold; }}

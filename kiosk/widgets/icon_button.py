@@ -10,7 +10,7 @@ from enum import Enum
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF
-from PySide6.QtWidgets import QPushButton, QStyle, QStyleOptionButton, QWidget
+from PySide6.QtWidgets import QPushButton, QStyleOptionButton, QWidget
 
 from kiosk import theme
 
@@ -30,6 +30,7 @@ class IconButton(QPushButton):
         super().__init__(parent)
         self.symbol = symbol
         self.keep_state_on_click = False  # a toggle whose state its owner sets, not the click
+        self._painting_face = False  # True while Qt paints the button without its caption
 
     def nextCheckState(self) -> None:
         if not self.keep_state_on_click:
@@ -63,12 +64,21 @@ class IconButton(QPushButton):
             return QColor(palette.button_selected_text)
         return QColor(palette.button_text)
 
+    def initStyleOption(self, option: QStyleOptionButton) -> None:
+        super().initStyleOption(option)
+        if self._painting_face:
+            option.text = ""
+
     def paintEvent(self, event: QPaintEvent) -> None:
-        option = QStyleOptionButton()
-        self.initStyleOption(option)
-        option.text = ""
+        # Qt's own paint draws the face, edge and state from the style sheet; the caption is drawn below, beside
+        # the symbol. (Asking the style for the face from Python would make PySide6 build its Python QStyle
+        # class, with its hundreds of enum members: some 9 ms before the kiosk's first frame.)
+        self._painting_face = True
+        try:
+            super().paintEvent(event)
+        finally:
+            self._painting_face = False
         painter = QPainter(self)
-        self.style().drawControl(QStyle.ControlElement.CE_PushButton, option, painter, self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         colour = self.text_colour()
         size = self.symbol_px()

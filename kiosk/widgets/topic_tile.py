@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QStyle, QStyleOption, QVBoxLayout, QWidget
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk import theme
 from kiosk.widgets.artwork import Artwork
 from kiosk.widgets.text import TextLabel
 
 
-class TopicTile(QAbstractButton):
-    """A tappable tile that darkens while pressed, so the visitor sees the tap land."""
+class TopicTile(QPushButton):
+    """A tappable tile that darkens while pressed, so the visitor sees the tap land.
+
+    A QPushButton without text of its own: Qt's button paints its face, edge and pressed and focused looks from
+    the style sheet (kiosk/theme.py: TopicTile), and the artwork and texts are widgets in the tile's layout. (A
+    tile painted from Python would have to ask the style for it, and PySide6 makes the Python QStyle class, with
+    its hundreds of enum members, at that first question: some 9 ms before the kiosk's first frame.)
+    """
 
     def __init__(self, artwork: Artwork, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -26,8 +32,6 @@ class TopicTile(QAbstractButton):
         layout.addWidget(self.title)
         layout.addWidget(self.tagline)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.pressed.connect(self.update)
-        self.released.connect(self.update)
 
     def set_texts(self, title: str, tagline: str) -> None:
         self.title.setText(title)
@@ -50,12 +54,3 @@ class TopicTile(QAbstractButton):
             super().mouseReleaseEvent(event)
         finally:
             self.setUpdatesEnabled(True)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        option = QStyleOption()
-        option.initFrom(self)
-        if self.isDown():
-            option.state |= QStyle.StateFlag.State_Sunken
-        painter = QPainter(self)
-        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
-        painter.end()
