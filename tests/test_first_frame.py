@@ -59,3 +59,26 @@ def test_the_first_frame_waits_for_no_feature_that_starts_after_it(tmp_path: Pat
     watched = [*LOADED_LATER, "kiosk.screens.home"]  # and one that must be loaded, so the probe can fail
     loaded = run_probe(PROBE, json.dumps(watched), "--state-dir", str(tmp_path), "--speech-engine", "none")
     assert loaded == {**dict.fromkeys(LOADED_LATER, False), "kiosk.screens.home": True}
+
+
+# The same, for the Python classes PySide6 has made by then (each with its enums, when first touched).
+CLASSES_PROBE = """
+import json, sys
+from PySide6.QtCore import QCoreApplication
+import PySide6.QtWidgets
+from kiosk import cli
+WATCHED = json.loads(sys.argv[1])
+def first_frame(*args):
+    print(json.dumps({name: name in vars(PySide6.QtWidgets) for name in WATCHED}), flush=True)
+    QCoreApplication.quit()
+cli._first_frame = first_frame
+raise SystemExit(cli.main(sys.argv[2:]))
+"""
+
+
+def test_the_first_frame_never_asks_the_style_from_python(tmp_path: Path) -> None:
+    # QStyle's Python class holds hundreds of enum members, all made when it is first touched (7.5-13 ms);
+    # QPushButton must be there (the bar's buttons), so the probe can fail.
+    watched = ["QStyle", "QPushButton"]
+    made = run_probe(CLASSES_PROBE, json.dumps(watched), "--state-dir", str(tmp_path), "--speech-engine", "none")
+    assert made == {"QStyle": False, "QPushButton": True}
