@@ -167,6 +167,96 @@ def test_bad_colour_is_refused() -> None:
     assert any("is not a colour" in message for message in messages_at(error, line))
 
 
+@pytest.mark.parametrize(
+    ("escape", "code"),
+    [("\\0", "U+0000"), ("\\a", "U+0007"), ("\\e", "U+001B"), ("\\t", "U+0009 (a tab)"), ("\\u202E", "U+202E")],
+)
+def test_control_characters_written_as_escapes_are_refused(escape: str, code: str) -> None:
+    # YAML's escapes put characters in a value that the file itself does not show: checked in the value.
+    error, line = load_variant("    en: Back", f'    en: "Ba{escape}ck"')
+    assert any(f"control character {code} is not allowed" in message for message in messages_at(error, line))
+
+
+@pytest.mark.parametrize("invisible", ["\\u200B", "\\u200B\\u200D", "\\u00AD", "\\uFEFF \\u2060"])
+def test_a_text_of_only_invisible_characters_is_empty(invisible: str) -> None:
+    error, line = load_variant("    en: Back", f'    en: "{invisible}"')
+    assert any("only invisible characters" in message for message in messages_at(error, line))
+
+
+def test_a_line_break_is_refused_where_the_text_is_shown_on_one_line() -> None:
+    error, line = load_variant("    en: Back", '    en: "Go\\nback"')
+    assert any("shown on one line: remove the line break" in message for message in messages_at(error, line))
+
+
+def test_line_breaks_stay_where_a_text_runs_over_lines(content: Content) -> None:
+    # Opening hours and a topic's paragraphs have them in the shipped file itself.
+    hours = content.contacts["phone"].hours
+    assert hours is not None
+    assert "\n" in hours["en"]
+    assert "\n" in content.topics[0].text["en"]
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://[::1/", "not a web address a phone can open"),
+        ("https://www.utrecht.nl:abc/", "not a web address a phone can open"),
+        ("https://www.utrecht.nl:99999/", "not a web address a phone can open"),
+        ("https://www.utrecht.nl:0/", "port 0"),
+        ("https://www.utrecht.nl/%zz", "% that is not followed by two hexadecimal digits"),
+        ("HTTPS://www.utrecht.nl/", "must start with https:// (in lower case)"),
+    ],
+)
+def test_a_link_no_phone_could_open_is_refused(url: str, expected: str) -> None:
+    error, line = load_variant("https://www.utrecht.nl/bestuur-en-organisatie/internationale-zaken/europa/", url)
+    assert any(expected in message for message in messages_at(error, line))
+
+
+SHIPPED_SETTINGS = {"idle_timeout_s": 90, "idle_warning_s": 20, "attract_after_s": 30}
+
+
+def with_setting(name: str, value: int, text: str = TEXT) -> str:
+    old = f"  {name}: {SHIPPED_SETTINGS[name]} "
+    assert old in text, f"the shipped settings no longer hold {old!r}"
+    return text.replace(old, f"  {name}: {value} ", 1)
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "most"),
+    [
+        ("idle_timeout_s", 3601, 3600),
+        ("idle_timeout_s", 2592000, 3600),
+        ("idle_warning_s", 601, 600),
+        ("attract_after_s", 10**20, 3600),
+    ],
+)
+def test_a_time_too_long_for_a_lobby_is_refused(setting: str, value: int, most: int) -> None:
+    # Qt's timers hold at most 2**31 ms (24.8 days); an hour already leaves a visitor's screen for the next.
+    with pytest.raises(ContentError) as caught:
+        parse_content(with_setting(setting, value).encode(), "content.yaml", REPO)
+    line = line_of(f"  {setting}: ")
+    assert any(f"{setting} must be at most {most} seconds" in message for message in messages_at(caught.value, line))
+
+
+def test_times_at_their_limits_are_taken() -> None:
+    changed = with_setting(
+        "idle_timeout_s", 3600, with_setting("idle_warning_s", 600, with_setting("attract_after_s", 3600))
+    )
+    settings = parse_content(changed.encode(), "content.yaml", REPO).settings
+    assert (settings.idle_timeout_s, settings.idle_warning_s, settings.attract_after_s) == (3600, 600, 3600)
+
+
+@pytest.mark.parametrize("name", ["home", "contact", "reader"])
+def test_a_topic_cannot_take_the_name_of_one_of_the_kiosks_own_screens(name: str) -> None:
+    error, _ = load_variant("  - id: europe", f"  - id: {name}")
+    assert any(f"{name!r} is the name of one of the kiosk's own screens" in p.message for p in error.problems)
+
+
+def test_the_help_screen_needs_a_contact() -> None:
+    error, line = load_variant("  contacts: [phone, public-affairs, delegations]", "  contacts: []")
+    assert any("the help screen needs at least one contact" in message for message in messages_at(error, line))
+
+
 def test_every_problem_is_reported_at_once() -> None:
     changed = (
         TEXT.replace("    en: Back\n", "", 1)

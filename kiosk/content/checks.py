@@ -16,6 +16,14 @@ PHONE = re.compile(r"\+?[0-9]+( [0-9]+)*")
 HOSTNAME = re.compile(r"([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]*[a-z0-9])?")
 COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 IMAGE_SUFFIXES = (".svg", ".png")
+# In a text's value, as YAML's escapes (\0, \a, \e, \u202E) can write them: control characters other than a line
+# break, and the controls that turn the direction of text around, which make it read other than it was typed.
+CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+BROKEN_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+LINE_BREAK = re.compile(r"[\n\x85\u2028\u2029]")
+# Anything a reader can see: not white space, and none of the characters that take no room (zero-width spaces and
+# joiners, direction marks, the soft hyphen, the word joiner, the byte-order mark).
+VISIBLE = re.compile(r"[^\s\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u2060-\u2064\u3164\ufeff]")
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,19 @@ class CheckContext:
     resolved_folders: dict[Path, Path] = field(default_factory=dict, init=False, repr=False, compare=False)
 
 
+def plain_text(value: str, *, line_breaks: bool) -> str | None:
+    """Every text shown: no control characters, something visible, and on one line unless its field allows more."""
+    control = CONTROL.search(value)
+    if control:
+        code = "U+0009 (a tab)" if control.group() == "\t" else f"U+{ord(control.group()):04X}"
+        return f"the invisible control character {code} is not allowed in a text: delete it (or its escape, e.g. \\0)"
+    if not VISIBLE.search(value):
+        return "this text has only invisible characters: write the text, or remove the line"
+    if not line_breaks and LINE_BREAK.search(value):
+        return "this text is shown on one line: remove the line break (a text after | keeps its line breaks)"
+    return None
+
+
 def identifier(value: str, context: CheckContext) -> str | None:
     if IDENTIFIER.fullmatch(value):
         return None
@@ -52,11 +73,20 @@ def language_code(value: str, context: CheckContext) -> str | None:
 def https_url(value: str, context: CheckContext) -> str | None:
     if any(character.isspace() for character in value):
         return f"{value!r} contains a space: a web address has none (write %20 if the page needs one)"
-    parts = urlsplit(value)
-    if parts.scheme != "https":
-        return f"{value!r} is not an https address: links must start with https://"
+    if not value.startswith("https://"):
+        return f"{value!r} is not an https address: links must start with https:// (in lower case)"
+    if BROKEN_ESCAPE.search(value):
+        return f"{value!r} has a % that is not followed by two hexadecimal digits: write %25 for a % sign"
+    try:
+        parts = urlsplit(value)
+        port = parts.port
+    except ValueError:
+        # A port that is not a number from 0 to 65535, an unclosed [ of an IPv6 address: no phone could open it.
+        return f"{value!r} is not a web address a phone can open: check the part after https://"
     if not parts.hostname:
         return f"{value!r} has no host: write the whole address, e.g. https://www.utrecht.nl/"
+    if port == 0:
+        return f"{value!r} has port 0, which no web server uses: remove :0"
     if parts.username or parts.password:
         return f"{value!r} contains a user name or password: remove them"
     if parts.hostname not in context.allowed_hosts:

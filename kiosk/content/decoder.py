@@ -14,7 +14,7 @@ from typing import Any
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from kiosk.content.checks import CheckContext
+from kiosk.content.checks import CheckContext, plain_text
 from kiosk.content.model import Translated
 from kiosk.content.problems import Problem, Severity
 from kiosk.content.yaml_source import position
@@ -50,6 +50,7 @@ class Decoder:
         self.problems: list[Problem] = []
         self.positions: dict[Path, tuple[int, int]] = {}
         self._constructor = SafeConstructor()
+        self._line_breaks = False  # whether the field being decoded may hold a text of several lines
 
     def problem(self, node: Node, message: str) -> Invalid:
         self.problems.append(Problem(self.file, *position(node), message))
@@ -93,6 +94,8 @@ class Decoder:
     def _decode_text(self, node: Node) -> str | Invalid:
         if not isinstance(node, ScalarNode):
             return self.problem(node, f"expected a text here, found {_kind(node)}")
+        if node.tag == _NULL and not node.value:
+            return self.problem(node, "this has no text: write the text after the colon, or remove the line")
         if node.tag != _STR:
             read_as = _READ_AS.get(node.tag, "something other than text")
             return self.problem(
@@ -102,9 +105,11 @@ class Decoder:
         if not node.style and _LOOKS_LIKE_TIME.fullmatch(node.value):
             # YAML 1.1 reads 9:00 as 540; other tools may read 09:00 the same way. Quoting is unambiguous.
             return self.problem(node, f'{node.value!r} looks like a time: put it in quotes, e.g. "{node.value}"')
-        if not node.value.strip():
+        text = str(node.value.strip())
+        if not text:
             return self.problem(node, "this text is empty: write the text, or remove the line")
-        return str(node.value.strip())
+        message = plain_text(text, line_breaks=self._line_breaks)
+        return self.problem(node, message) if message else text
 
     def _decode_scalar(self, node: Node, hint: type) -> Any:
         expected = "a whole number" if hint is int else "true or false"
@@ -175,7 +180,7 @@ class Decoder:
                 self.problem(
                     key_node,
                     f"{code!r} is not one of the languages ({', '.join(self.languages)}): "
-                    f"fix the code or add the language under languages:{_suggest(code, self.languages)}",
+                    f"fix the code or add the language under languages{_suggest(code, self.languages)}",
                 )
                 continue
             text = self.decode(value_node, str, (*path, code))
@@ -203,6 +208,7 @@ class Decoder:
                 self.problem(key_node, f"unknown key {key!r} in {_describe(cls)}{_suggest(key, fields)}")
                 misspelt.update(_closest(key, fields))
                 continue
+            self._line_breaks = fields[key].metadata.get("line_breaks") == "yes"
             value = self.decode(value_node, hints[key], (*path, key))
             valid = valid and not isinstance(value, Invalid)
             values[key] = value

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 from kiosk.content import checks
+from kiosk.screens import CONTACT, HOME, READER
 
 
 class Translated(Mapping[str, str]):
@@ -37,9 +38,10 @@ class Translated(Mapping[str, str]):
         return f"Translated({self._texts!r})"
 
 
-def doc(text: str) -> dict[str, str]:
-    """Field metadata: the description IT staff see in errors and in their editor."""
-    return {"doc": text}
+def doc(text: str, *, line_breaks: bool = False) -> dict[str, str]:
+    """Field metadata: the description IT staff see in errors and in their editor, and whether the text may
+    run over several lines (a paragraph, opening hours); any other text is shown on one line."""
+    return {"doc": text, "line_breaks": "yes"} if line_breaks else {"doc": text}
 
 
 Identifier = Annotated[str, checks.identifier]
@@ -53,6 +55,13 @@ Hostname = Annotated[str, checks.hostname]
 ContactId = Annotated[str, checks.contact_reference]
 BundledPage = Annotated[str, checks.bundled_page]
 GOAL_COUNT = 17
+MINUTE_S = 60
+HOUR_S = 60 * MINUTE_S
+
+
+def _duration(seconds: int) -> str:
+    return "an hour" if seconds == HOUR_S else f"{seconds // MINUTE_S} minutes"
+
 
 # A model class may define check(), yielding (field name, message) for rules that span its fields;
 # the decoder calls it once the object is built and reports each message at that field's line.
@@ -72,15 +81,19 @@ class AccessibilityText:
     own read-aloud speak, and how an address is said."""
 
     read_aloud: Translated = field(metadata=doc("Name of the button (and keypad key) that reads the screen aloud."))
-    read_aloud_hint: Translated = field(metadata=doc("What the read-aloud button does, and how to stop it."))
+    read_aloud_hint: Translated = field(
+        metadata=doc("What the read-aloud button does, and how to stop it.", line_breaks=True)
+    )
     high_contrast: Translated = field(metadata=doc("Name of the high-contrast button."))
-    high_contrast_hint: Translated = field(metadata=doc("What the high-contrast button does."))
+    high_contrast_hint: Translated = field(metadata=doc("What the high-contrast button does.", line_breaks=True))
     text_size: Translated = field(metadata=doc("Name of the text-size button; its percentage follows it."))
-    text_size_hint: Translated = field(metadata=doc("What the text-size button does."))
-    back_hint: Translated = field(metadata=doc("Description of the Back button."))
-    home_hint: Translated = field(metadata=doc("Description of the Home button."))
-    language_hint: Translated = field(metadata=doc("Description of a language button."))
-    scroll_hint: Translated = field(metadata=doc("Description of a text that scrolls, said when the keypad is on it."))
+    text_size_hint: Translated = field(metadata=doc("What the text-size button does.", line_breaks=True))
+    back_hint: Translated = field(metadata=doc("Description of the Back button.", line_breaks=True))
+    home_hint: Translated = field(metadata=doc("Description of the Home button.", line_breaks=True))
+    language_hint: Translated = field(metadata=doc("Description of a language button.", line_breaks=True))
+    scroll_hint: Translated = field(
+        metadata=doc("Description of a text that scrolls, said when the keypad is on it.", line_breaks=True)
+    )
     button: Translated = field(metadata=doc('Said after the name of a button when it is read aloud, e.g. "button".'))
     say_at: Translated = field(metadata=doc('How the @ in an e-mail address is said, e.g. "at".'))
     say_dot: Translated = field(metadata=doc('How a dot in an address is said, e.g. "dot".'))
@@ -95,7 +108,9 @@ class InterfaceText:
     home: Translated = field(metadata=doc("Label of the Home button."))
     language: Translated = field(metadata=doc("Accessible name of the language switch."))
     welcome: Translated = field(metadata=doc("Heading of the home screen."))
-    welcome_text: Translated = field(metadata=doc("A short welcome on the home screen, in large type."))
+    welcome_text: Translated = field(
+        metadata=doc("A short welcome on the home screen, in large type.", line_breaks=True)
+    )
     welcome_hint: Translated = field(metadata=doc("One line above the tiles: what to do."))
     scan_to_email: Translated = field(metadata=doc("Caption above a QR code that opens an e-mail."))
     scan_to_call: Translated = field(metadata=doc("Caption above a QR code that starts a call."))
@@ -109,7 +124,7 @@ class InterfaceText:
     next_topic: Translated = field(metadata=doc("Accessible name of the next-topic button."))
     still_there: Translated = field(metadata=doc("The question asked after a while without a touch."))
     still_there_hint: Translated = field(
-        metadata=doc("Below the question: a tap carries on; at zero the kiosk starts again.")
+        metadata=doc("Below the question: a tap carries on; at zero the kiosk starts again.", line_breaks=True)
     )
     still_here: Translated = field(metadata=doc("The button that answers the question."))
     tap_to_start: Translated = field(metadata=doc("On the attract loop, shown in every language at once."))
@@ -119,9 +134,13 @@ class InterfaceText:
     page_unavailable: Translated = field(
         metadata=doc("Heading in the reader when a page cannot be shown: no network, an error, too slow.")
     )
-    page_unavailable_text: Translated = field(metadata=doc("Below that heading: scan the code to read it later."))
+    page_unavailable_text: Translated = field(
+        metadata=doc("Below that heading: scan the code to read it later.", line_breaks=True)
+    )
     not_in_kiosk: Translated = field(metadata=doc("Heading when a tapped link leads to a page the kiosk won't show."))
-    not_in_kiosk_text: Translated = field(metadata=doc("Below that heading: scan the code to open it on a phone."))
+    not_in_kiosk_text: Translated = field(
+        metadata=doc("Below that heading: scan the code to open it on a phone.", line_breaks=True)
+    )
     close: Translated = field(metadata=doc("The button that closes a code shown over the screen."))
     accessibility: AccessibilityText = field(
         metadata=doc("The words of read-aloud, high contrast, text size and the keypad, and how addresses are said.")
@@ -154,9 +173,9 @@ class Contact:
     subject: Translated | None = field(default=None, metadata=doc("Subject line the visitor's e-mail starts with."))
     phone: PhoneNumber | None = field(default=None, metadata=doc('A phone number as people write it, e.g. "14 030".'))
     hours: Translated | None = field(
-        default=None, metadata=doc('When the phone is answered, as text. Quote times: "9.00".')
+        default=None, metadata=doc('When the phone is answered, as text. Quote times: "9.00".', line_breaks=True)
     )
-    note: Translated | None = field(default=None, metadata=doc("A short extra line."))
+    note: Translated | None = field(default=None, metadata=doc("A short extra line.", line_breaks=True))
 
     def check(self) -> Iterator[tuple[str, str]]:
         if (self.email is None) == (self.phone is None):
@@ -186,7 +205,7 @@ class Topic:
     id: Identifier = field(metadata=doc("Short unique name, lower case with dashes."))
     title: Translated = field(metadata=doc("Title on the tile and the topic screen."))
     tagline: Translated = field(metadata=doc("One short line on the home tile."))
-    text: Translated = field(metadata=doc("The topic's text; a blank line starts a paragraph."))
+    text: Translated = field(metadata=doc("The topic's text; a blank line starts a paragraph.", line_breaks=True))
     artwork: ImagePath = field(metadata=doc("An SVG or PNG file, relative to content.yaml."))
     links: tuple[Link, ...] = field(default=(), metadata=doc("Pages to read later."))
     contacts: tuple[ContactId, ...] = field(default=(), metadata=doc("Ids of entries in contacts shown on this topic."))
@@ -204,20 +223,28 @@ class ContactPage:
 
     title: Translated = field(metadata=doc("Title on the tile and the contact screen."))
     tagline: Translated = field(metadata=doc("One short line on the home tile."))
-    text: Translated = field(metadata=doc("A short introduction."))
+    text: Translated = field(metadata=doc("A short introduction.", line_breaks=True))
     artwork: ImagePath = field(metadata=doc("An SVG or PNG file, relative to content.yaml."))
     contacts: tuple[ContactId, ...] = field(metadata=doc("Ids of entries in contacts, in order."))
     visiting_address: str = field(metadata=doc("Where visitors can come, as one line."))
     postal_address: str | None = field(default=None, metadata=doc("Where letters go."))
+
+    def check(self) -> Iterator[tuple[str, str]]:
+        if not self.contacts:
+            yield "contacts", "the help screen needs at least one contact: list the id of one under contacts"
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
     """How the kiosk behaves between visitors; every time is in seconds."""
 
-    idle_timeout_s: int = field(default=90, metadata=doc('Seconds without a touch before "Still there?" appears.'))
-    idle_warning_s: int = field(default=20, metadata=doc('Seconds the "Still there?" countdown runs; at least 20.'))
-    attract_after_s: int = field(default=30, metadata=doc("Seconds after a reset before the attract loop starts."))
+    idle_timeout_s: int = field(
+        default=90, metadata=doc('Seconds without a touch before "Still there?" appears; 20 to 3600.')
+    )
+    idle_warning_s: int = field(default=20, metadata=doc('Seconds the "Still there?" countdown runs; 20 to 600.'))
+    attract_after_s: int = field(
+        default=30, metadata=doc("Seconds after a reset before the attract loop starts; 0 to 3600.")
+    )
 
     def check(self) -> Iterator[tuple[str, str]]:
         if self.idle_timeout_s < 20:
@@ -226,6 +253,13 @@ class Settings:
             yield "idle_warning_s", "idle_warning_s must be at least 20 seconds (WCAG 2.2.1)"
         if self.attract_after_s < 0:
             yield "attract_after_s", "attract_after_s cannot be negative"
+        # Longer, and the next visitor could find the last one's screen; far longer, and no timer can hold it.
+        for name, most in (("idle_timeout_s", HOUR_S), ("idle_warning_s", 10 * MINUTE_S), ("attract_after_s", HOUR_S)):
+            if getattr(self, name) > most:
+                yield (
+                    name,
+                    f"{name} must be at most {most} seconds ({_duration(most)}): was it written in milliseconds?",
+                )
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +290,9 @@ class Content:
         ):
             for value in sorted({v for v in values if values.count(v) > 1}):
                 yield what, f"{value!r} is used more than once under {what}: each must be unique"
+        for topic in self.topics:
+            if topic.id in (HOME, CONTACT, READER):
+                yield "topics", f"{topic.id!r} is the name of one of the kiosk's own screens: give the topic another id"
 
     @property
     def default_language(self) -> str:

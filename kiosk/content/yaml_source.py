@@ -134,7 +134,8 @@ def _refused_constructs(text: str, path: str) -> list[Problem]:
                     Problem(
                         path,
                         *where,
-                        f"the alias *{event.anchor} is not allowed: write the value out in full",
+                        f"the alias *{event.anchor} is not allowed: write the value out in full "
+                        "(a text that starts with * needs quotes)",
                     )
                 )
             elif isinstance(event, yaml.NodeEvent) and event.anchor is not None:
