@@ -3,6 +3,8 @@ in the default look and with high contrast and larger text (up to 200 %)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from conftest import LANDSCAPE, PORTRAIT, REPO
 from helpers import ZERO_WIDTH_SPACE, appearance, clipped_texts, controls, decode_qr_codes, expected_codes, out_of_reach
@@ -167,3 +169,18 @@ def test_a_smaller_preview_window_is_not_forced_wider(make_window: object) -> No
     for name in SCREENS:
         show(window, name, "en")
         assert window.width() == 1280, name
+
+
+def test_a_topic_with_nothing_to_take_along_shows_no_heading_for_it(make_window: object, content: Content) -> None:
+    bare = dataclasses.replace(content.topics[1], links=(), contacts=())
+    shown = dataclasses.replace(content, topics=(content.topics[0], bare, *content.topics[2:]))
+    window: KioskWindow = make_window(LANDSCAPE, shown)  # type: ignore[operator]
+    show(window, bare.id, "en")
+    screen = window.screen_named(bare.id)
+    heading = content.interface.take_along["en"]
+    visible = [label.text() for label in screen.findChildren(QLabel) if label.isVisible()]
+    assert heading not in visible
+    assert heading not in screen.spoken_text()
+    show(window, content.topics[0].id, "en")  # and a topic with something to take along keeps it
+    assert heading in [label.text() for label in window.screen_named(content.topics[0].id).findChildren(QLabel)]
+    assert window.screen_named(content.topics[0].id).take_along.heading.isVisible()

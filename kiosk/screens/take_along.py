@@ -40,6 +40,7 @@ class TakeAlong(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.grid)
         layout.addStretch(1)
+        self.heading.setHidden(not self.cards)  # a topic with nothing to take along has no heading for it
 
     def set_language(self, language: str) -> None:
         words = self._content.interface
@@ -59,7 +60,9 @@ class TakeAlong(QWidget):
             )
 
     def spoken_text(self, words: AddressWords) -> str:
-        """The heading, then each card: what it is for and its address as words."""
+        """The heading, then each card: what it is for and its address as words; nothing without cards."""
+        if not self.cards:
+            return ""
         return sentences([self.heading.text(), *(card.spoken_text(words) for card in self.cards)])
 
 
