@@ -34,6 +34,7 @@ log = logging.getLogger("kiosk")
 DEFAULT_CONTENT = Path(__file__).resolve().parent.parent / "content.yaml"
 EXIT_INVALID = 1
 EXIT_NO_DISPLAY = 2
+MAX_RENDER_SIDE = 7680
 EXIT_UNSAFE_SETTINGS = 3  # e.g. QTWEBENGINE_REMOTE_DEBUGGING: the reader would be open to the network
 
 
@@ -221,6 +222,9 @@ def render(args: argparse.Namespace) -> int:
             if not match:
                 print(f"--size {text}: write it as WIDTHxHEIGHT, e.g. 1920x1080", file=sys.stderr)
                 return EXIT_INVALID
+            if max(int(match[1]), int(match[2])) > MAX_RENDER_SIDE:
+                print(f"--size {text}: at most {MAX_RENDER_SIDE} pixels a side (an 8K screen)", file=sys.stderr)
+                return EXIT_INVALID
             sizes.append(QSize(int(match[1]), int(match[2])))
     languages = [args.render_lang] if args.render_lang else None
     if args.render_lang and args.render_lang not in content.language_codes:
@@ -240,7 +244,11 @@ def render(args: argparse.Namespace) -> int:
             print(f"--screen {args.screen}: the screens are {', '.join(known)}", file=sys.stderr)
             return EXIT_INVALID
     look = theme.appearance(high_contrast=args.contrast == "high", scale=args.text_scale / 100)
-    written = render_screens(content, args.out, sizes, languages, names, look=look)
+    try:
+        written = render_screens(content, args.out, sizes, languages, names, look=look)
+    except OSError as error:
+        print(f"utrecht-kiosk: cannot write the pictures to {args.out}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_INVALID
     print(f"rendered {len(written)} screens to {args.out}")
     return 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from pathlib import Path
 
@@ -14,6 +15,10 @@ EXIT_INVALID = 1
 def check_source(source: str) -> Checked:
     """Check a content file, or fetch a URL (with the files it names) into a temporary folder and check that."""
     if not is_remote(source):
+        if "://" in source:
+            scheme = source.split("://", 1)[0]
+            message = f"{scheme}:// addresses cannot hold content: give an https:// address or a file"
+            raise ContentError([Problem(source, 1, 1, message)])
         return check_file(Path(source))
     with tempfile.TemporaryDirectory(prefix="kiosk-validate-") as folder:
         try:
@@ -54,7 +59,11 @@ def validate(source: str) -> int:
 
 
 def write_schema(out: Path) -> int:
-    out.write_text(schema_text(), encoding="utf-8")
+    try:
+        out.write_text(schema_text(), encoding="utf-8")
+    except OSError as error:
+        print(f"utrecht-kiosk: cannot write the schema to {out}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_INVALID
     print(f"wrote {out}")
     return 0
 
@@ -71,7 +80,11 @@ def print_status(state_dir: Path) -> int:
     from kiosk.content_source.status import read_status  # noqa: PLC0415
     from kiosk.paths import status_file  # noqa: PLC0415
 
-    status = read_status(status_file(state_dir))
+    path = status_file(state_dir)
+    status = read_status(path)
+    if status is None and path.exists():
+        print(f"the status file {path} is damaged: the kiosk writes it again when it next looks at the content")
+        return EXIT_INVALID
     if status is None:
         print(f"no kiosk has written a status in {state_dir} yet (start it, or pass --state-dir)")
         return EXIT_INVALID

@@ -114,12 +114,31 @@ def test_render_writes_every_screen_and_every_code_in_it_scans(tmp_path: Path, c
         (["--size", "big"], "write it as WIDTHxHEIGHT"),
         (["--screen", "nowhere"], "the screens are home, healthy-urban-living"),
         (["--lang", "fr"], "the content offers nl, en"),
+        (["--size", "99999x99999"], "at most 7680 pixels a side"),
     ],
 )
 def test_render_explains_bad_arguments(tmp_path: Path, args: list[str], message: str) -> None:
     result = kiosk("render", "--out", str(tmp_path), *args)
     assert result.returncode == 1
     assert message in result.stderr
+
+
+@pytest.mark.parametrize(("where", "reason"), [("a-file", "File exists"), ("a-file/inside", "Not a directory")])
+def test_render_and_schema_say_in_one_line_where_they_cannot_write(tmp_path: Path, where: str, reason: str) -> None:
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    out = tmp_path / where
+    rendered = kiosk("render", "--out", str(out), "--screen", "home", "--lang", "nl", "--size", "1920x1080")
+    schema = kiosk("schema", "--out", str(tmp_path / "a-file" / "schema.json"))
+    assert (rendered.returncode, schema.returncode) == (1, 1)
+    assert f"cannot write the pictures to {out}: {reason}" in rendered.stderr
+    assert "cannot write the schema to" in schema.stderr
+    assert "Traceback" not in rendered.stderr + schema.stderr
+
+
+def test_validate_says_which_addresses_can_hold_content() -> None:
+    result = kiosk("validate", "ftp://example.com/content.yaml")
+    assert result.returncode == 1
+    assert "ftp:// addresses cannot hold content: give an https:// address or a file" in result.stdout
 
 
 def test_without_a_display_the_kiosk_exits_2_with_one_clear_line() -> None:

@@ -55,3 +55,12 @@ def test_status_shows_the_version_on_screen_and_why_the_last_was_refused(qtbot: 
     assert lines[1].startswith(f"on screen: version {version}, loaded at 20")
     assert any(line.startswith("refused: version ") for line in lines)
     assert any("'en' translation is missing" in line for line in lines)
+
+
+@pytest.mark.parametrize("damage", ["[1, 2, 3]", '{"version": ', '"just text"', '{"no_such_field": 1}'])
+def test_status_says_a_damaged_status_file_is_damaged(tmp_path: Path, damage: str) -> None:
+    (tmp_path / "content-status.json").write_text(damage, encoding="utf-8")
+    result = kiosk("status", "--state-dir", str(tmp_path))
+    assert result.returncode == 1
+    assert f"the status file {tmp_path / 'content-status.json'} is damaged" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr

@@ -59,6 +59,8 @@ def save_status(status: ContentStatus, path: Path) -> OSError | None:
 def read_status(path: Path) -> ContentStatus | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise TypeError(f"a JSON {type(data).__name__} instead of an object")
         data["rejected_problems"] = tuple(data.get("rejected_problems", ()))
         return ContentStatus(**data)
     except FileNotFoundError:
