@@ -48,7 +48,7 @@ def clipped_texts(window: QWidget) -> list[str]:
             needed = label.heightForWidth(label.width())
             if needed > label.height():
                 problems.append(f"{label.text()!r}: needs {needed}px height, has {label.height()}")
-            problems += _words_too_wide(label)
+            problems += words_too_wide(label)
         else:
             metrics = QFontMetrics(label.font())
             if metrics.horizontalAdvance(label.text()) > box.width():
@@ -68,11 +68,12 @@ def clipped_texts(window: QWidget) -> list[str]:
     return problems
 
 
-def _words_too_wide(label: QLabel) -> list[str]:
+def words_too_wide(label: QLabel) -> list[str]:
     """A word wider than its label is cut at the edge: laid out as the label wraps it (between words and after
     hyphens), no line may be wider than the label."""
     width = label.contentsRect().width()
-    layout = QTextLayout(label.text(), label.font())
+    shown = QLabel.text(label)  # what the label draws (a TextLabel's text() is the text as set)
+    layout = QTextLayout(shown, label.font())
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WordWrap)
     layout.setTextOption(option)
@@ -82,7 +83,7 @@ def _words_too_wide(label: QLabel) -> list[str]:
         line.setLineWidth(width)
         widest = max(widest, line.naturalTextWidth())
     layout.endLayout()
-    return [f"{label.text()!r}: a word {widest:.0f}px wide in {width}px"] if widest > width + 0.5 else []
+    return [f"{shown!r}: a word {widest:.0f}px wide in {width}px"] if widest > width + 0.5 else []
 
 
 def _scrolled_content(widget: QWidget) -> QWidget | None:

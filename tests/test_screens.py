@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk import theme
 from kiosk.content import Content, parse_content
+from kiosk.content.model import Translated
 from kiosk.render import settle
 from kiosk.widgets.qr_card import QrCard
 from kiosk.window import KioskWindow
@@ -184,3 +185,25 @@ def test_a_topic_with_nothing_to_take_along_shows_no_heading_for_it(make_window:
     show(window, content.topics[0].id, "en")  # and a topic with something to take along keeps it
     assert heading in [label.text() for label in window.screen_named(content.topics[0].id).findChildren(QLabel)]
     assert window.screen_named(content.topics[0].id).take_along.heading.isVisible()
+
+
+LONG_WORD = "Arbeidsongeschiktheidsverzekeringsmaatschappijvertegenwoordiger"  # 63 letters, a real Dutch word
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_word_too_long_for_any_line_wraps_with_a_hyphen_on_every_screen(
+    make_window: object, content: Content, size: QSize
+) -> None:
+    topic = content.topics[1]
+    long = dataclasses.replace(
+        topic,
+        title=Translated({code: f"{text} {LONG_WORD}" for code, text in topic.title.items()}),
+        text=Translated({code: f"{LONG_WORD} {text}" for code, text in topic.text.items()}),
+    )
+    shown = dataclasses.replace(content, topics=(content.topics[0], long, *content.topics[2:]))
+    with appearance(theme.appearance(scale=2.0)):
+        window: KioskWindow = make_window(size, shown)  # type: ignore[operator]
+        for name in ("home", long.id):
+            show(window, name, "nl")
+            assert clipped_texts(window) == [], name
+            assert window.size() == size, name

@@ -15,6 +15,8 @@ from kiosk.content.model import AccessibilityText
 
 _SENTENCE_END = (".", "!", "?", ":", ";", "…")
 _SPACES = re.compile(r"\s+")
+# Where a label may break a line (kiosk/widgets/text.py, kiosk/widgets/qr_card.py): nothing to say.
+_BREAK_POINTS = re.compile("[\u200b\u00ad]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +36,7 @@ def sentences(parts: Iterable[str]) -> str:
     """The parts as sentences, one after another, each ending in a full stop so a voice pauses between them."""
     spoken = []
     for part in parts:
-        text = _SPACES.sub(" ", part.replace("\u200b", "")).strip()
+        text = _SPACES.sub(" ", _BREAK_POINTS.sub("", part)).strip()
         if not text:
             continue
         spoken.append(text if text.endswith(_SENTENCE_END) else text + ".")
@@ -65,7 +67,7 @@ def say_phone(number: str) -> str:
 
 def say_address(text: str, words: AddressWords) -> str:
     """Whatever a QR card shows under its code, said as words: an e-mail address, a web address or a number."""
-    text = text.replace("\u200b", "").strip()
+    text = _BREAK_POINTS.sub("", text).strip()
     if "@" in text and " " not in text:
         return say_email(text, words)
     if text.lstrip("+").replace(" ", "").isdigit():

@@ -228,5 +228,8 @@ class Screen(QWidget):
 def _padded(layout: QLayout) -> QWidget:
     widget = QWidget()
     widget.setLayout(layout)
+    # As wide as the scroll area shows, never wider, even for a word wider than that: text scrolls up and down,
+    # never sideways (kiosk/widgets/text.py breaks such a word instead).
+    widget.setSizePolicy(QSizePolicy.Policy.Ignored, widget.sizePolicy().verticalPolicy())
     layout.setContentsMargins(theme.MARGIN, theme.MARGIN, theme.MARGIN, theme.MARGIN)
     return widget

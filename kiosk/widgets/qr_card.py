@@ -9,7 +9,7 @@ from kiosk import theme
 from kiosk.accessibility.spoken import AddressWords, say_address, sentences
 from kiosk.payloads import Payload
 from kiosk.qr import QrCode
-from kiosk.widgets.text import TextLabel
+from kiosk.widgets.text import ZERO_WIDTH_SPACE, TextLabel
 
 
 class QrCard(QFrame):
@@ -67,5 +67,5 @@ class QrCard(QFrame):
 def _breakable(address: str) -> str:
     """Let a long address wrap after a slash, a dot or the @ instead of widening the card."""
     for mark in "/@.":
-        address = address.replace(mark, mark + "\u200b")
+        address = address.replace(mark, mark + ZERO_WIDTH_SPACE)
     return address
