@@ -257,6 +257,26 @@ def test_the_help_screen_needs_a_contact() -> None:
     assert any("the help screen needs at least one contact" in message for message in messages_at(error, line))
 
 
+@pytest.mark.parametrize(
+    ("old", "label", "most"),
+    [
+        ("    en: Back", "Back to the screen you came from", 28),
+        ("    en: Read here", "Read this page here", 16),
+        ("    name: English", "English (United Kingdom), British", 28),
+    ],
+)
+def test_a_button_label_too_long_for_its_button_is_refused(old: str, label: str, most: int) -> None:
+    key = old.split(": ", maxsplit=1)[0]
+    error, line = load_variant(old, f"{key}: {label}")
+    expected = f"is {len(label)} characters: this button's label is at most {most}"
+    assert any(expected in message for message in messages_at(error, line))
+
+
+def test_a_button_label_at_its_limit_is_taken() -> None:
+    changed = TEXT.replace("    en: Back\n", "    en: Back to where you came\n", 1)  # 28 characters
+    assert parse_content(changed.encode(), "content.yaml", REPO).interface.back["en"] == "Back to where you came"
+
+
 def test_every_problem_is_reported_at_once() -> None:
     changed = (
         TEXT.replace("    en: Back\n", "", 1)

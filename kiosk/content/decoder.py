@@ -223,9 +223,9 @@ class Decoder:
         if not valid:
             return INVALID
         instance = cls(**values)
-        for field_name, message in getattr(instance, "check", lambda: ())():
+        for where, message in getattr(instance, "check", lambda: ())():
             valid = False
-            self.problem_at((*path, field_name), message)
+            self.problem_at((*path, *where.split("/")), message)
         return instance if valid else INVALID
 
 

@@ -55,8 +55,19 @@ Hostname = Annotated[str, checks.hostname]
 ContactId = Annotated[str, checks.contact_reference]
 BundledPage = Annotated[str, checks.bundled_page]
 GOAL_COUNT = 17
+# A button's label is one line that never wraps: at 200 % text on a portrait screen, this many letters fit on a
+# bar or overlay button, and on the button inside a QR card (read_here), measured.
+BUTTON_LABEL_MAX = 28
+BUTTON_LABELS = {"back": 28, "home": 28, "still_here": 28, "read_here": 16, "take_page_along": 28, "close": 28}
 MINUTE_S = 60
 HOUR_S = 60 * MINUTE_S
+
+
+def _too_long_for_a_button(label: str, language: str, most: int) -> str:
+    return (
+        f"the {language!r} label {label!r} is {len(label)} characters: this button's label is at most {most}, "
+        "to fit a portrait screen at 200 % text"
+    )
 
 
 def _duration(seconds: int) -> str:
@@ -64,7 +75,8 @@ def _duration(seconds: int) -> str:
 
 
 # A model class may define check(), yielding (field name, message) for rules that span its fields;
-# the decoder calls it once the object is built and reports each message at that field's line.
+# the decoder calls it once the object is built and reports each message at that field's line (for a translated
+# text, "field/language" is the line of that language).
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +85,10 @@ class Language:
 
     code: LanguageCode = field(metadata=doc("Two-letter language code, e.g. nl or en."))
     name: str = field(metadata=doc("The language's own name, shown on the switch, e.g. Nederlands."))
+
+    def check(self) -> Iterator[tuple[str, str]]:
+        if len(self.name) > BUTTON_LABEL_MAX:
+            yield "name", _too_long_for_a_button(self.name, self.code, BUTTON_LABEL_MAX)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +161,12 @@ class InterfaceText:
     accessibility: AccessibilityText = field(
         metadata=doc("The words of read-aloud, high contrast, text size and the keypad, and how addresses are said.")
     )
+
+    def check(self) -> Iterator[tuple[str, str]]:
+        for name, most in BUTTON_LABELS.items():
+            for language, label in getattr(self, name).items():
+                if len(label) > most:
+                    yield f"{name}/{language}", _too_long_for_a_button(label, language, most)
 
 
 @dataclass(frozen=True, slots=True)
