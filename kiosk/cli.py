@@ -226,8 +226,8 @@ def render(args: argparse.Namespace) -> int:
                 print(f"--size {text}: at most {MAX_RENDER_SIDE} pixels a side (an 8K screen)", file=sys.stderr)
                 return EXIT_INVALID
             sizes.append(QSize(int(match[1]), int(match[2])))
-    languages = [args.render_lang] if args.render_lang else None
-    if args.render_lang and args.render_lang not in content.language_codes:
+    languages = [args.render_lang] if args.render_lang is not None else None
+    if args.render_lang is not None and args.render_lang not in content.language_codes:
         print(f"--lang {args.render_lang}: the content offers {', '.join(content.language_codes)}", file=sys.stderr)
         return EXIT_INVALID
     try:

@@ -115,6 +115,7 @@ def test_render_writes_every_screen_and_every_code_in_it_scans(tmp_path: Path, c
         (["--screen", "nowhere"], "the screens are home, healthy-urban-living"),
         (["--lang", "fr"], "the content offers nl, en"),
         (["--size", "99999x99999"], "at most 7680 pixels a side"),
+        (["--lang", ""], "--lang : the content offers nl, en"),
     ],
 )
 def test_render_explains_bad_arguments(tmp_path: Path, args: list[str], message: str) -> None:

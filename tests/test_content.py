@@ -9,7 +9,7 @@ import sys
 import pytest
 from conftest import REPO, SHIPPED
 
-from kiosk.content import Content, ContentError, Problem, load_content, parse_content
+from kiosk.content import Content, ContentError, Problem, check_bytes, load_content, parse_content
 from kiosk.content.yaml_source import MAX_BYTES
 
 TEXT = SHIPPED.read_text(encoding="utf-8")
@@ -275,6 +275,23 @@ def test_a_button_label_too_long_for_its_button_is_refused(old: str, label: str,
 def test_a_button_label_at_its_limit_is_taken() -> None:
     changed = TEXT.replace("    en: Back\n", "    en: Back to where you came\n", 1)  # 28 characters
     assert parse_content(changed.encode(), "content.yaml", REPO).interface.back["en"] == "Back to where you came"
+
+
+def test_a_contact_listed_twice_on_one_screen_is_refused() -> None:
+    error, line = load_variant("contacts: [delegations, public-affairs]", "contacts: [delegations, delegations]")
+    assert any("'delegations' is listed more than once" in message for message in messages_at(error, line))
+
+
+def test_a_host_allowed_twice_is_refused() -> None:
+    error, _ = load_variant("allowed_hosts:\n", "allowed_hosts:\n  - www.utrecht.nl\n")
+    assert any("'www.utrecht.nl' is used more than once under allowed_hosts" in p.message for p in error.problems)
+
+
+def test_a_language_written_from_right_to_left_is_taken_with_a_warning() -> None:
+    changed = TEXT.replace("code: en", "code: ar", 1).replace("    en: ", "    ar: ")
+    checked = check_bytes(changed.encode(), "content.yaml", REPO)
+    assert checked.content.language_codes == ("nl", "ar")
+    assert any("'ar' is written from right to left" in warning.message for warning in checked.warnings)
 
 
 def test_every_problem_is_reported_at_once() -> None:

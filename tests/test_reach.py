@@ -56,6 +56,13 @@ def test_the_mounting_is_given_in_millimetres() -> None:
         parse_mounting("tall")
 
 
+@pytest.mark.parametrize("edge", ["1220", "1300"])
+def test_a_screen_hung_above_every_reach_is_refused(edge: str) -> None:
+    with pytest.raises(ValueError, match=f"lower edge is {edge} mm above the floor is out of every visitor's reach"):
+        parse_mounting(edge)
+    assert parse_mounting("1219").lower_edge_mm == 1219
+
+
 def test_the_band_follows_the_configured_mounting() -> None:
     try:
         reach.configure(Mounting(lower_edge_mm=1000))

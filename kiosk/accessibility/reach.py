@@ -31,6 +31,11 @@ class Mounting:
             raise ValueError("a screen's size must be more than 0 mm each way")
         if self.reach_low_mm >= self.reach_high_mm:
             raise ValueError("the reach range must run from low to high")
+        if self.lower_edge_mm >= self.reach_high_mm:
+            raise ValueError(
+                f"a screen whose lower edge is {self.lower_edge_mm:g} mm above the floor is out of every visitor's "
+                f"reach ({self.reach_low_mm:g}-{self.reach_high_mm:g} mm): mount it lower"
+            )
 
     def height_mm(self, portrait: bool) -> float:
         """The screen's height: its long side when it stands on its side."""

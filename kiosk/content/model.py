@@ -70,6 +70,11 @@ def _too_long_for_a_button(label: str, language: str, most: int) -> str:
     )
 
 
+def _listed_twice(field_name: str, ids: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+    for twice in sorted({contact_id for contact_id in ids if ids.count(contact_id) > 1}):
+        yield field_name, f"{twice!r} is listed more than once: each contact's code would show twice"
+
+
 def _duration(seconds: int) -> str:
     return "an hour" if seconds == HOUR_S else f"{seconds // MINUTE_S} minutes"
 
@@ -234,6 +239,7 @@ class Topic:
     goals: tuple[GoalTile, ...] = field(default=(), metadata=doc("Global Goals tiles shown on this topic."))
 
     def check(self) -> Iterator[tuple[str, str]]:
+        yield from _listed_twice("contacts", self.contacts)
         numbers = [goal.number for goal in self.goals]
         for number in sorted({n for n in numbers if numbers.count(n) > 1}):
             yield "goals", f"goal {number} is listed more than once: list each goal once"
@@ -254,6 +260,7 @@ class ContactPage:
     def check(self) -> Iterator[tuple[str, str]]:
         if not self.contacts:
             yield "contacts", "the help screen needs at least one contact: list the id of one under contacts"
+        yield from _listed_twice("contacts", self.contacts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,6 +315,7 @@ class Content:
             yield "topics", "at least one topic is needed"
         for what, values in (
             ("languages", [language.code for language in self.languages]),
+            ("allowed_hosts", list(self.allowed_hosts)),
             ("topics", [topic.id for topic in self.topics]),
         ):
             for value in sorted({v for v in values if values.count(v) > 1}):

@@ -16,8 +16,21 @@ LARGEST_USEFUL_IMAGE = (960, 640)
 LARGEST_USEFUL_SVG_BYTES = 150 * 1024
 
 
+# Languages written from right to left (ISO 639-1, and Kurdish's Sorani): the kiosk lays screens out left to right.
+RIGHT_TO_LEFT = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi"})
+
+
 def review(content: Content, decoder: Decoder) -> None:
-    """Add errors for codes too long to scan, and warnings for long texts and oversized images."""
+    """Add errors for codes too long to scan, and warnings for long texts, oversized images and languages
+    written from right to left."""
+    for index, language in enumerate(content.languages):
+        if language.code in RIGHT_TO_LEFT:
+            decoder.problem_at(
+                ("languages", index, "code"),
+                f"{language.code!r} is written from right to left; the kiosk lays its screens out from left to "
+                "right (the Back arrow, the columns): look at every screen with render before it goes live",
+                "warning",
+            )
     for index, topic in enumerate(content.topics):
         where = ("topics", index)
         for link_index, link in enumerate(topic.links):
