@@ -34,8 +34,8 @@ log = logging.getLogger("kiosk")
 DEFAULT_CONTENT = Path(__file__).resolve().parent.parent / "content.yaml"
 EXIT_INVALID = 1
 EXIT_NO_DISPLAY = 2
-MAX_RENDER_SIDE = 7680
 EXIT_UNSAFE_SETTINGS = 3  # e.g. QTWEBENGINE_REMOTE_DEBUGGING: the reader would be open to the network
+MAX_RENDER_SIDE = 7680  # pixels: an 8K screen
 
 
 def build_parser() -> argparse.ArgumentParser:
