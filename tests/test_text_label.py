@@ -70,3 +70,14 @@ def test_a_text_set_while_hidden_is_fitted_when_shown(qtbot: QtBot) -> None:
     label.show()
     assert SOFT_HYPHEN in QLabel.text(label)
     assert words_too_wide(label) == []
+
+
+def test_a_larger_text_in_the_same_width_is_fitted_again(qtbot: QtBot) -> None:
+    label = shown(qtbot, COMPOUND, 2000)
+    assert QLabel.text(label) == COMPOUND
+    larger = label.font()
+    larger.setPixelSize(label.fontMetrics().height() * 3)
+    label.setFont(larger)  # as a visitor's 200 % does, through the style sheet
+    qtbot.waitUntil(lambda: QFontMetrics(label.font()).horizontalAdvance(COMPOUND) > label.width())
+    assert SOFT_HYPHEN in QLabel.text(label)
+    assert words_too_wide(label) == []

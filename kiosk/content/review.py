@@ -23,11 +23,11 @@ RIGHT_TO_LEFT = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd
 def review(content: Content, decoder: Decoder) -> None:
     """Add errors for codes too long to scan, and warnings for long texts, oversized images and languages
     written from right to left."""
-    for index, language in enumerate(content.languages):
-        if language.code in RIGHT_TO_LEFT:
+    for index, declared in enumerate(content.languages):
+        if declared.code in RIGHT_TO_LEFT:
             decoder.problem_at(
                 ("languages", index, "code"),
-                f"{language.code!r} is written from right to left; the kiosk lays its screens out from left to "
+                f"{declared.code!r} is written from right to left; the kiosk lays its screens out from left to "
                 "right (the Back arrow, the columns): look at every screen with render before it goes live",
                 "warning",
             )
