@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 ZERO_WIDTH_SPACE = "\u200b"
 SOFT_HYPHEN = "\u00ad"  # a place to break a word; Qt draws a hyphen there when it breaks the line
 _AFTER_HYPHEN = re.compile("(?<=-)")
+# A word ends at white space and at a zero-width space (a place to break an address, kiosk/widgets/qr_card.py).
+_WORD = re.compile(f"[^\\s{ZERO_WIDTH_SPACE}]+")
 
 
 class TextLabel(QLabel):
@@ -34,9 +36,11 @@ class TextLabel(QLabel):
 
     def setText(self, text: str) -> None:
         self._given = text
+        super().setText(text)
         # A label not on screen is fitted when it is shown: until then its layout sees the whole words, and gives
         # it room for them where there is room (a column as wide as its longest word, as without this fitting).
-        super().setText(self._breakable(self.contentsRect().width()) if self.isVisible() else text)
+        if self.isVisible():
+            self._fit()
 
     def text(self) -> str:
         """The text as it was set; what is drawn may have soft hyphens in a word too wide for the label."""
@@ -56,19 +60,23 @@ class TextLabel(QLabel):
             self._fit()
 
     def _fit(self) -> None:
-        shown = self._breakable(self.contentsRect().width())
-        if shown != QLabel.text(self):
-            super().setText(shown)
+        if not self.wordWrap() or not self.isVisible():  # a hidden label is fitted when it is shown
+            return
+        shown = QLabel.text(self)
+        # Qt's minimum width for a wrapped label is its widest word's (worked out once per text and font): if
+        # that fits, so does every word, and nothing is measured here. The usual case, and the only one that
+        # runs at every show and resize.
+        if shown == self._given and QLabel.minimumSizeHint(self).width() <= self.width():
+            return
+        fitted = self._breakable(self.contentsRect().width())
+        if fitted != shown:
+            super().setText(fitted)
 
     def _breakable(self, width: int) -> str:
-        if not self.wordWrap() or width <= 0:
+        if width <= 0:
             return self._given
         metrics = self.fontMetrics()
-        # No word of fewer letters than this can be wider than the label: those are not even measured.
-        letters = max(1, width // max(1, metrics.maxWidth()) + 1)
-        # A word ends at white space and at a zero-width space (a place to break an address, kiosk/widgets/qr_card.py).
-        long_word = rf"[^\s{ZERO_WIDTH_SPACE}]{{{letters},}}"
-        return re.sub(long_word, lambda word: _fitted(word.group(), metrics, width), self._given)
+        return _WORD.sub(lambda word: _fitted(word.group(), metrics, width), self._given)
 
 
 def _fitted(word: str, metrics: QFontMetrics, width: int) -> str:
