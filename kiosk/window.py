@@ -249,6 +249,7 @@ class KioskWindow(QWidget):
         """Fullscreen, frameless, with the pointer hidden: what a visitor sees in the lobby."""
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.setCursor(Qt.CursorShape.BlankCursor)
+        self.setGeometry(self.screen().geometry())
         self.showFullScreen()
 
 

@@ -8,9 +8,9 @@ import dataclasses
 import pytest
 from conftest import LANDSCAPE, PORTRAIT, REPO
 from helpers import ZERO_WIDTH_SPACE, appearance, clipped_texts, controls, decode_qr_codes, expected_codes, out_of_reach
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk import theme
@@ -147,6 +147,32 @@ def test_kiosk_mode_is_fullscreen_frameless_with_the_pointer_hidden(qtbot: QtBot
     qtbot.waitUntil(window.isFullScreen)
     assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
     assert window.cursor().shape() == Qt.CursorShape.BlankCursor
+
+
+class SizesSeen(QObject):
+    """Every size a widget is given, in order."""
+
+    def __init__(self, watched: QWidget) -> None:
+        super().__init__(watched)
+        self.sizes: list[QSize] = []
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.sizes.append(QSize(watched.size()))  # type: ignore[attr-defined]
+        return False
+
+
+def test_kiosk_mode_lays_the_window_out_once_at_the_screens_size(qtbot: QtBot, content: Content) -> None:
+    # Shown at its default size first and then made fullscreen, every screen would be laid out twice before the
+    # first frame, and a label would see a width no visitor sees.
+    window = KioskWindow(content)
+    qtbot.addWidget(window)
+    seen = SizesSeen(window)
+    window.enter_kiosk_mode()
+    qtbot.waitUntil(window.isFullScreen)
+    qtbot.waitExposed(window)
+    assert seen.sizes == [window.screen().geometry().size()]
 
 
 def test_text_scrolls_with_a_finger(window: KioskWindow) -> None:
