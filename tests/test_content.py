@@ -314,6 +314,12 @@ def test_yaml_syntax_error_names_where_it_began_and_where_it_broke() -> None:
     problem = error.problems[0]
     assert problem.message.startswith("YAML syntax error")
     assert f"began at line {line}" in problem.message
+    assert "a quote opened on an earlier line and not closed" in problem.message
+
+
+def test_a_line_indented_too_far_is_named_as_a_cause() -> None:
+    error, _ = load_variant("    en: Back", "     en: Back")
+    assert any("indented further than it should be" in problem.message for problem in error.problems)
 
 
 def test_tab_indentation_is_reported_on_its_line() -> None:

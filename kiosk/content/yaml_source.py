@@ -183,7 +183,9 @@ def _syntax_problem(error: yaml.MarkedYAMLError, path: str) -> Problem:
 def _syntax_hint(error: yaml.MarkedYAMLError) -> str:
     problem = error.problem or ""
     if "mapping values are not allowed" in problem:
-        return "; a text with ': ' in it needs quotes around it"
+        return "; a text with ': ' in it needs quotes around it, or this line is indented further than it should be"
+    if "did not find expected key" in problem:
+        return "; a quote opened on an earlier line and not closed, or a line indented wrongly"
     if "could not find expected ':'" in problem or "expected <block end>" in problem:
         return "; check the indentation of this line and the one before"
     if "found unexpected end of stream" in problem or "found unexpected end" in problem:
