@@ -58,7 +58,14 @@ GOAL_COUNT = 17
 # A button's label is one line that never wraps: at 200 % text on a portrait screen, this many letters fit on a
 # bar or overlay button, and on the button inside a QR card (read_here), measured.
 BUTTON_LABEL_MAX = 28
-BUTTON_LABELS = {"back": 28, "home": 28, "still_here": 28, "read_here": 16, "take_page_along": 28, "close": 28}
+BUTTON_LABELS = {
+    "back": BUTTON_LABEL_MAX,
+    "home": BUTTON_LABEL_MAX,
+    "still_here": BUTTON_LABEL_MAX,
+    "read_here": 16,
+    "take_page_along": BUTTON_LABEL_MAX,
+    "close": BUTTON_LABEL_MAX,
+}
 MINUTE_S = 60
 HOUR_S = 60 * MINUTE_S
 
