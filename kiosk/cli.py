@@ -22,11 +22,13 @@ from kiosk.reader.startup import UnsafeSettingsError
 if TYPE_CHECKING:
     from datetime import date
 
+    from PySide6.QtCore import QObject
+
     from kiosk.content_source.manager import ContentManager
     from kiosk.lobby import Lobby
     from kiosk.shell import KioskShell
     from kiosk.usage.store import UsageCounter
-    from kiosk.watchdog import SystemdNotifier
+    from kiosk.watchdog import SystemdNotifier, Watchdog
     from kiosk.window import KioskWindow
 
 log = logging.getLogger("kiosk")
@@ -292,19 +294,12 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.memory import MemoryCeiling
     from kiosk.paths import state_dir
     from kiosk.shell import KioskShell
-    from kiosk.usage.store import UsageCounter, database_file
-    from kiosk.watchdog import SystemdNotifier, Watchdog
 
     try:
         app = create_application([sys.argv[0]])
     except UnsafeSettingsError as error:
         log.error("%s", error)
         return EXIT_UNSAFE_SETTINGS
-    # systemd's watchdog from the start (a no-op outside systemd); READY=1 follows the first frame.
-    notifier = SystemdNotifier()
-    watchdog = Watchdog(notifier, parent=app)
-    watchdog.start()
-    usage = UsageCounter(database_file(state_dir(args.state_dir)))  # its writer starts after the first frame
     manager = ContentManager(
         args.content, state_dir(args.state_dir), poll_interval_ms=args.poll_interval * 1000, parent=app
     )
@@ -319,12 +314,12 @@ def run(args: argparse.Namespace) -> int:
         manager,
         state_dir=state_dir(args.state_dir),
         kiosk_mode=not args.windowed,
-        usage=usage.snapshot,
         speech_engine=args.speech_engine,
         ceiling=None if args.restart_above is None else MemoryCeiling(args.restart_above, _restart_for_memory),
     )
     manager.content_changed.connect(lobby.content_changed)
-    shell.first_frame.connect(lambda: _first_frame(shell, lobby, usage, notifier, manager))
+    services = BackgroundServices(app, state_dir(args.state_dir))
+    shell.first_frame.connect(lambda: _first_frame(shell, lobby, services, manager))
     shell.show()
     log.info(
         "kiosk %s started: %s (%s, content version %s), %s mode, Qt platform %s, screen %s",
@@ -336,25 +331,62 @@ def run(args: argparse.Namespace) -> int:
         app.platformName(),
         describe_screen(app.primaryScreen()),
     )
-    _quit_on_signals(app, on_stop=notifier.stopping)
+    _quit_on_signals(app, on_stop=services.stopping)
     code = app.exec()
-    notifier.stopping()
-    watchdog.stop()
-    usage.stop()
+    services.stop()
     log.info("kiosk stopped")
     return code
 
 
-def _first_frame(
-    shell: KioskShell, lobby: Lobby, usage: UsageCounter, notifier: SystemdNotifier, manager: ContentManager
-) -> None:
+class BackgroundServices:
+    """What starts once the first frame is painted, and stops with the kiosk: systemd's readiness and watchdog, and
+    the usage counts.
+
+    systemd activates the watchdog "when the start-up is completed" (systemd.service(5)), at READY=1, and until then
+    TimeoutStartSec watches the start: pings before the first frame would go unheard. Their modules (a socket,
+    SQLite, a queue) are loaded then too, which the first frame no longer waits for.
+    """
+
+    def __init__(self, app: QObject, state: Path) -> None:
+        self._app = app
+        self._state = state
+        self.notifier: SystemdNotifier | None = None
+        self.watchdog: Watchdog | None = None
+        self.usage: UsageCounter | None = None
+
+    def start(self, status: str) -> UsageCounter:
+        """Tell systemd the kiosk is ready (status: what it shows), start pinging its watchdog and counting."""
+        from kiosk.usage.store import UsageCounter, database_file
+        from kiosk.watchdog import SystemdNotifier, Watchdog
+
+        self.notifier = SystemdNotifier()
+        self.notifier.ready(status)
+        self.watchdog = Watchdog(self.notifier, parent=self._app)
+        self.watchdog.start()
+        self.usage = UsageCounter(database_file(self._state))
+        self.usage.start()  # opening the database on its own thread would have competed with the first frame
+        return self.usage
+
+    def stopping(self) -> None:
+        """STOPPING=1 to systemd (SIGTERM's handler and the end of the event loop); nothing before READY=1."""
+        if self.notifier is not None:
+            self.notifier.stopping()
+
+    def stop(self) -> None:
+        self.stopping()
+        if self.watchdog is not None:
+            self.watchdog.stop()
+        if self.usage is not None:
+            self.usage.stop()
+
+
+def _first_frame(shell: KioskShell, lobby: Lobby, services: BackgroundServices, manager: ContentManager) -> None:
     log.info("first frame painted; the kiosk is ready")
-    usage.start()  # opening the database on its own thread would have competed with the first frame for the CPU
-    if manager.remote:
-        manager.reload_now()  # so did the first look at the URL for a newer version (a no-op if one is under way)
     version = manager.status.version
     # systemctl status shows the STATUS line beside the unit.
-    notifier.ready(f"showing content version {version}" if version else "showing 'temporarily unavailable'")
+    usage = services.start(f"showing content version {version}" if version else "showing 'temporarily unavailable'")
+    if manager.remote:
+        manager.reload_now()  # the first look at the URL for a newer version would have competed with it too
     if shell.window is not None:
         _complete(lobby, usage, shell.window)
     else:  # the 'temporarily unavailable' screen, until content arrives
@@ -371,7 +403,7 @@ def _complete(lobby: Lobby, usage: UsageCounter, window: KioskWindow) -> None:
     from kiosk.usage.recorder import UsageRecorder
 
     UsageRecorder(window, usage.count)
-    lobby.attach(window)
+    lobby.attach(window, usage.snapshot)
     QTimer.singleShot(0, window.prepare_screens)
     QTimer.singleShot(0, lobby.start_speech)
 

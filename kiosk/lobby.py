@@ -79,7 +79,6 @@ class Lobby(QObject):
         environ: Mapping[str, str] | None = None,
         second_ms: int = 1000,
         hold_ms: int = HOLD_MS,
-        usage: Callable[[], UsageSnapshot] | None = None,
         speech_engine: str | None = None,
         ceiling: MemoryCeiling | None = None,
     ) -> None:
@@ -93,7 +92,6 @@ class Lobby(QObject):
         self.kiosk_mode = kiosk_mode
         self._second_ms = second_ms
         self._hold_ms = hold_ms
-        self._usage = usage
         self.ceiling = ceiling
         self.started_at = time.monotonic()
         self.session: SessionController | None = None
@@ -109,8 +107,9 @@ class Lobby(QObject):
         self._environ = os.environ if environ is None else environ
         self.lock: PinLock | None = None
 
-    def attach(self, window: KioskWindow) -> None:
-        """Start the visitor sessions and the admin access for the window the kiosk now shows."""
+    def attach(self, window: KioskWindow, usage: Callable[[], UsageSnapshot] | None = None) -> None:
+        """Start the visitor sessions and the admin access for the window the kiosk now shows; the admin panel
+        shows the usage statistics that `usage` returns."""
         # Loaded here, after the first frame, rather than with the lobby (see the module's docstring).
         from kiosk.accessibility.features import AccessibilityFeatures  # noqa: PLC0415
         from kiosk.admin.access import AdminAccess  # noqa: PLC0415
@@ -128,7 +127,7 @@ class Lobby(QObject):
             reload_content=self.content.reload_now,
             exit_kiosk=self.exit,
             started_at=self.started_at,
-            usage=self._usage,
+            usage=usage,
             memory_ceiling_mb=None if self.ceiling is None else self.ceiling.limit_mb,
         )
         self.lock = PinLock(_pin_hash(settings_file(self._state_dir), self._environ))

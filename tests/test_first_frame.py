@@ -36,6 +36,10 @@ LOADED_LATER = [
     "kiosk.accessibility.spoken",
     "kiosk.qr",  # QR codes: no screen before the first topic shows one
     "qrcode",
+    "kiosk.watchdog",  # systemd's readiness and watchdog: at READY=1, after the first frame
+    "socket",
+    "kiosk.usage.store",  # the usage counts: their writer thread starts after the first frame
+    "sqlite3",
 ]
 
 

@@ -283,8 +283,8 @@ VISITOR = textwrap.dedent(
         print("visitor: never got to a page", file=sys.stderr, flush=True)
         os.kill(os.getpid(), signal.SIGTERM)
 
-    def attach_and_visit(self, window):
-        attach(self, window)
+    def attach_and_visit(self, window, *rest):
+        attach(self, window, *rest)
         if with_filter:
             self.app.installEventFilter(Counting(self.app))
         QTimer.singleShot(0, lambda: read_a_page(window))

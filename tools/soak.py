@@ -179,10 +179,8 @@ def build_kiosk(folder: Path, web_engine: bool) -> Kiosk:
     usage = UsageCounter(database_file(state), write_every_s=0.5)
     usage.start()
     shell = KioskShell(manager, windowed=True)
-    lobby = Lobby(
-        app, manager, state_dir=state, kiosk_mode=True, second_ms=SECOND_MS, hold_ms=HOLD_MS, usage=usage.snapshot
-    )
-    shell.window_created.connect(lobby.attach)
+    lobby = Lobby(app, manager, state_dir=state, kiosk_mode=True, second_ms=SECOND_MS, hold_ms=HOLD_MS)
+    shell.window_created.connect(lambda window: lobby.attach(window, usage.snapshot))
     shell.window_created.connect(lambda window: UsageRecorder(window, usage.count))
     manager.content_changed.connect(lobby.content_changed)
     shell.show()
