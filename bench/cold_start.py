@@ -31,7 +31,7 @@ from typing import IO
 import home_page
 import offscreen
 from figures import Figure, figure, report, skipped
-from kiosk.content import load_content
+from kiosk.content.loader import load_content
 
 REPO = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import generated_content
 from figures import Figure, figure, report
-from kiosk.content import ContentError, check_file
+from kiosk.content import ContentError
+from kiosk.content.loader import check_file
 
 REPO = Path(__file__).resolve().parent.parent
 SECTION = "content"

@@ -20,7 +20,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 import offscreen
 from figures import Figure, figure, report
 from kiosk import payloads, qr
-from kiosk.content import load_content
+from kiosk.content.loader import load_content
 
 REPO = Path(__file__).resolve().parent.parent
 SECTION = "QR codes"

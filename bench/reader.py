@@ -51,7 +51,7 @@ import json, os, sys, time
 started = time.perf_counter()
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 import kiosk.application
-from kiosk.content import load_content
+from kiosk.content.loader import load_content
 app = kiosk.application.create_application([sys.argv[0]], offscreen=True)
 application_ready = time.perf_counter()
 from PySide6.QtCore import QTimer
@@ -190,7 +190,7 @@ def _probe(mode: str, environment: dict[str, str]) -> dict[str, float]:
 def _in_process(warm: int, cycles: int) -> list[Figure]:
     """Warm taps, then many visitors, in this process: one kiosk window at 1920x1080."""
     from kiosk.application import create_application  # noqa: PLC0415 - Qt only once the probes have run
-    from kiosk.content import load_content  # noqa: PLC0415
+    from kiosk.content.loader import load_content  # noqa: PLC0415
     from kiosk.reader.engine import ReaderPage, ReaderProfile, ReaderView  # noqa: PLC0415
     from kiosk.render import settle  # noqa: PLC0415
     from kiosk.window import KioskWindow  # noqa: PLC0415

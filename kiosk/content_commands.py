@@ -6,7 +6,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from kiosk.content import Checked, ContentError, Problem, check_bytes, check_file
+from kiosk.content import Checked, ContentError, Problem
+from kiosk.content.loader import check_bytes, check_file
 from kiosk.content_source.remote import CONTENT_FILE, FetchError, fetch, is_remote
 
 EXIT_INVALID = 1

@@ -28,3 +28,8 @@ def content_cache_dir(state: Path) -> Path:
 
 def status_file(state: Path) -> Path:
     return state / "content-status.json"
+
+
+def snapshot_file(state: Path) -> Path:
+    """The content as last checked (kiosk/content_source/snapshot.py)."""
+    return state / "content-checked.pickle"

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.application import KioskApplication, apply_style
-from kiosk.content import Content, load_content
+from kiosk.content import Content
+from kiosk.content.loader import load_content
 from kiosk.reader.startup import prepare_web_engine
 from kiosk.render import settle
 from kiosk.window import KioskWindow

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import REPO, SHIPPED
 
-from kiosk.content import ContentError, check_bytes
+from kiosk.content import ContentError
+from kiosk.content.loader import check_bytes
 from kiosk.payloads import MAX_QR_BYTES
 
 TEXT = SHIPPED.read_text(encoding="utf-8")

@@ -86,3 +86,16 @@ def test_the_first_frame_never_asks_the_style_from_python(tmp_path: Path) -> Non
     watched = ["QStyle", "QPushButton"]
     made = run_probe(CLASSES_PROBE, json.dumps(watched), "--state-dir", str(tmp_path), "--speech-engine", "none")
     assert made == {"QStyle": False, "QPushButton": True}
+
+
+CHECKING = ["yaml", "kiosk.content.loader", "kiosk.content.decoder", "kiosk.content.review"]
+
+
+def test_a_start_on_content_checked_before_waits_for_no_parser_and_no_checks(tmp_path: Path) -> None:
+    """The first start checks the content and keeps the result (kiosk/content_source/snapshot.py); the next start on
+    the same files shows it without loading PyYAML or the checks."""
+    arguments = ["--state-dir", str(tmp_path), "--speech-engine", "none"]
+    first = run_probe(PROBE, json.dumps(CHECKING), *arguments)
+    second = run_probe(PROBE, json.dumps(CHECKING), *arguments)
+    assert first == dict.fromkeys(CHECKING, True)
+    assert second == dict.fromkeys(CHECKING, False)

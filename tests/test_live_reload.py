@@ -181,7 +181,8 @@ def test_a_missing_image_leaves_its_place_empty_and_the_rest_is_shown(
 
 
 def test_validate_still_calls_a_missing_image_an_error(kiosk_folder: Path) -> None:
-    from kiosk.content import ContentError, check_file
+    from kiosk.content import ContentError
+    from kiosk.content.loader import check_file
 
     (kiosk_folder / "resources" / "artwork" / "europe.svg").unlink()
     with pytest.raises(ContentError, match=r"europe\.svg' does not exist"):

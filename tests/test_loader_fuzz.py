@@ -7,7 +7,8 @@ from conftest import REPO, SHIPPED
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.content import ContentError, check_bytes
+from kiosk.content import ContentError
+from kiosk.content.loader import check_bytes
 
 TEXT = SHIPPED.read_text(encoding="utf-8")
 LINES = TEXT.splitlines(keepends=True)

@@ -15,8 +15,9 @@ from pytestqt.qtbot import QtBot
 from reader_support import PAGE_WAIT_MS, run_js
 
 from kiosk import payloads, theme
-from kiosk.content import Content, ContentError, parse_content
+from kiosk.content import Content, ContentError
 from kiosk.content.checks import CheckContext, bundled_page
+from kiosk.content.loader import parse_content
 from kiosk.reader.bundled import BundledPages
 from kiosk.reader.policy import bundled_url
 from kiosk.render import settle

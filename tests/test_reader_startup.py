@@ -15,7 +15,7 @@ pytestmark = pytest.mark.e2e
 FIRST_FRAME_PROBE = """
 import json, sys
 from kiosk.application import create_application
-from kiosk.content import load_content
+from kiosk.content.loader import load_content
 app = create_application([sys.argv[0]], offscreen=True)
 from kiosk.first_frame import FirstFrameWatcher
 from kiosk.window import KioskWindow

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk import theme
-from kiosk.content import Content, parse_content
+from kiosk.content import Content
+from kiosk.content.loader import parse_content
 from kiosk.content.model import Translated
 from kiosk.render import settle
 from kiosk.widgets.qr_card import QrCard

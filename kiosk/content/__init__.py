@@ -1,7 +1,10 @@
-"""The kiosk's content: the typed model and the loader that checks content.yaml against it."""
+"""The kiosk's content: the typed model here; reading and checking content.yaml in kiosk.content.loader.
 
-from kiosk.content.loader import Checked, check_bytes, check_file, load_content, parse_content
-from kiosk.content.model import Contact, Content, GoalTile, Language, Link, Topic, Translated
+The loader (PyYAML and every check) is not imported with the model: a start that finds its content already checked
+(kiosk/content_source/snapshot.py) shows it without them.
+"""
+
+from kiosk.content.model import Checked, Contact, Content, GoalTile, Language, Link, Topic, Translated
 from kiosk.content.problems import ContentError, Problem
 
 __all__ = [
@@ -15,8 +18,4 @@ __all__ = [
     "Problem",
     "Topic",
     "Translated",
-    "check_bytes",
-    "check_file",
-    "load_content",
-    "parse_content",
 ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -11,18 +10,10 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from kiosk.content.checks import CheckContext
 from kiosk.content.decoder import Decoder, Invalid
-from kiosk.content.model import Content, Hostname, Language
+from kiosk.content.model import MAX_BYTES, Checked, Content, Hostname, Language
 from kiosk.content.problems import ContentError, Problem, in_file_order
 from kiosk.content.review import review
-from kiosk.content.yaml_source import MAX_BYTES, parse_yaml
-
-
-@dataclass(frozen=True)
-class Checked:
-    """Content that may be shown, with the warnings found in it."""
-
-    content: Content
-    warnings: tuple[Problem, ...]
+from kiosk.content.yaml_source import parse_yaml
 
 
 def load_content(path: Path | str) -> Content:

@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from kiosk.content import checks
 from kiosk.screens import CONTACT, HOME, READER
+
+if TYPE_CHECKING:
+    from kiosk.content.problems import Problem
 
 
 class Translated(Mapping[str, str]):
@@ -54,6 +57,7 @@ ImagePath = Annotated[str, checks.image_path]
 Hostname = Annotated[str, checks.hostname]
 ContactId = Annotated[str, checks.contact_reference]
 BundledPage = Annotated[str, checks.bundled_page]
+MAX_BYTES = 1024 * 1024  # the largest content file read: a bigger one is a mistake
 GOAL_COUNT = 17
 # A button's label is one line that never wraps: at 200 % text on a portrait screen, this many letters fit on a
 # bar or overlay button, and on the button inside a QR card (read_here), measured.
@@ -357,3 +361,11 @@ class Content:
             if (self.base_dir / relative).is_file():
                 return relative
         return None
+
+
+@dataclass(frozen=True)
+class Checked:
+    """Content that may be shown, with the warnings found in it."""
+
+    content: Content
+    warnings: tuple[Problem, ...]

@@ -7,9 +7,9 @@ import re
 import yaml
 from yaml.nodes import MappingNode, Node
 
+from kiosk.content.model import MAX_BYTES
 from kiosk.content.problems import ContentError, Problem
 
-MAX_BYTES = 1024 * 1024
 # What YAML 1.1 refuses to read (its "printable" set, inverted), tabs and line breaks aside.
 _NOT_ALLOWED = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 

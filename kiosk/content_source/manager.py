@@ -7,16 +7,18 @@ import logging
 import shutil
 import tempfile
 import threading
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from kiosk.content import Checked, Content, ContentError, Problem, check_bytes
+from kiosk.content import Checked, Content, ContentError, Problem
 from kiosk.content_source.cache import ContentCache
 from kiosk.content_source.remote import CONTENT_FILE, Fetched, FetchError, fetch, is_remote
+from kiosk.content_source.snapshot import ContentSnapshot, Kept
 from kiosk.content_source.status import ContentStatus, now, save_status
-from kiosk.paths import content_cache_dir, status_file
+from kiosk.paths import content_cache_dir, snapshot_file, status_file
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +53,7 @@ class ContentManager(QObject):
         self._status_unwritable = False
         self._published: ContentStatus | None = None  # the status as last written
         self._cache = ContentCache(content_cache_dir(state_dir))
+        self._snapshot = ContentSnapshot(snapshot_file(state_dir))
         self._fetch_timeout_s = fetch_timeout_s
         self._fetching = False
         self._logged_error: str | None = None
@@ -117,7 +120,7 @@ class ContentManager(QObject):
             self._set_error(f"{path}: the file is missing; still showing the last good content")
             self._watch(path, set())
             return
-        result, version, referenced = _examine(path)
+        result, version, referenced = self._examine(path)
         self._watch(path, referenced)
         if isinstance(result, ContentError):
             if _stat_changed(path, before):
@@ -159,7 +162,7 @@ class ContentManager(QObject):
             self._clear_error()
             self._publish()  # the time it was last checked
             return
-        checked, version, _ = _examine(result.folder / CONTENT_FILE)
+        checked, version, _ = self._examine(result.folder / CONTENT_FILE, keep=False)  # kept once in the cache
         if version == self._version:
             shutil.rmtree(staging, ignore_errors=True)
             cached = self._cache.current()
@@ -183,8 +186,25 @@ class ContentManager(QObject):
 
     # -- both -------------------------------------------------------------------------------------
 
+    def _examine(self, content_file: Path, *, keep: bool = True) -> tuple[Checked | ContentError, str, set[str]]:
+        """The file's check, read once, with its version and the files it names. With keep, a file whose version
+        the snapshot holds is not checked again, and a new good version is kept in the snapshot."""
+        try:
+            data = content_file.read_bytes()
+        except OSError as error:
+            problem = Problem(str(content_file), 1, 1, f"cannot read the file: {error.strerror or error}")
+            return ContentError([problem]), "unreadable", set()
+        kept = self._snapshot.find(content_file) if keep else None
+        if kept is not None and _version_of(data, content_file.parent, kept.referenced) == kept.version:
+            return kept.checked, kept.version, set(kept.referenced)
+        result, referenced = _check(data, content_file)
+        version = _version_of(data, content_file.parent, referenced)
+        if keep and isinstance(result, Checked):
+            self._snapshot.keep(content_file, Kept(result, version, frozenset(referenced)))
+        return result, version, referenced
+
     def _accept_cached(self, content_file: Path, origin: str) -> None:
-        result, version, _ = _examine(content_file)
+        result, version, _ = self._examine(content_file)
         if isinstance(result, ContentError):
             self._reject(version, result)
             return
@@ -247,24 +267,23 @@ class ContentManager(QObject):
         self.status_changed.emit(self.status)
 
 
-def _examine(content_file: Path) -> tuple[Checked | ContentError, str, set[str]]:
-    """Check a content file, read once; with its version and the files it names."""
+def _check(data: bytes, content_file: Path) -> tuple[Checked | ContentError, set[str]]:
+    """The check of a content file's bytes, and the files it names."""
+    # Loaded with the first check, which a start that finds its content in the snapshot never makes: PyYAML and
+    # the checks' modules.
+    from kiosk.content.loader import check_bytes  # noqa: PLC0415
+
     referenced: set[str] = set()
-    try:
-        data = content_file.read_bytes()
-    except OSError as error:
-        problem = Problem(str(content_file), 1, 1, f"cannot read the file: {error.strerror or error}")
-        return ContentError([problem]), "unreadable", referenced
     try:
         result: Checked | ContentError = check_bytes(
             data, str(content_file), content_file.parent, referenced, require_files=False
         )
     except ContentError as error:
         result = error
-    return result, _version_of(data, content_file.parent, referenced), referenced
+    return result, referenced
 
 
-def _version_of(data: bytes, folder: Path, referenced: set[str]) -> str:
+def _version_of(data: bytes, folder: Path, referenced: Iterable[str]) -> str:
     """A short hash of the content file and every file it names, so an edited image is a new version too."""
     digest = hashlib.sha256(data)
     for name in sorted(referenced):

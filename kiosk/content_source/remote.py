@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-from kiosk.content import ContentError, check_bytes
-from kiosk.content.yaml_source import MAX_BYTES
+from kiosk.content import ContentError
+from kiosk.content.model import MAX_BYTES
 
 if TYPE_CHECKING:
     import http.client
@@ -78,6 +78,8 @@ def fetch(
 
 def referenced_files(data: bytes, file: str, base_dir: Path) -> set[str]:
     """The relative paths of the images (and other files) a content file names."""
+    from kiosk.content.loader import check_bytes  # noqa: PLC0415 - with the first fetch, not the kiosk's start
+
     names: set[str] = set()
     # Validation afterwards reports any problems; here only the names matter.
     with contextlib.suppress(ContentError):

@@ -1,0 +1,261 @@
+"""A start finds its content as last checked, and checks it again whenever anything that check depended on changed."""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import pickle
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from conftest import REPO, SHIPPED
+
+from kiosk.content import Checked, ContentError
+from kiosk.content.loader import check_file
+from kiosk.content_source import manager as manager_module
+from kiosk.content_source import snapshot as snapshot_module
+from kiosk.content_source.manager import ContentManager
+from kiosk.content_source.snapshot import ContentSnapshot, Kept
+from kiosk.paths import snapshot_file
+
+TEXT = SHIPPED.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def kiosk_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "share"
+    shutil.copytree(REPO / "resources", folder / "resources")
+    (folder / "content.yaml").write_text(TEXT, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def checks(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The content files the manager really checked (parsed and ran every rule on), in order."""
+    checked: list[Path] = []
+    check = manager_module._check
+
+    def check_and_note(data: bytes, content_file: Path) -> tuple[Checked | ContentError, set[str]]:
+        checked.append(content_file)
+        return check(data, content_file)
+
+    monkeypatch.setattr(manager_module, "_check", check_and_note)
+    return checked
+
+
+@pytest.fixture
+def start(qapp: object, tmp_path: Path) -> Iterator[Callable[[Path], ContentManager]]:
+    """Starts a content manager on a content file, as `python -m kiosk` does; each one a new start, same state."""
+    managers: list[ContentManager] = []
+
+    def started(content_file: Path) -> ContentManager:
+        manager = ContentManager(str(content_file), tmp_path / "state", debounce_ms=50)
+        manager.start()
+        managers.append(manager)
+        return manager
+
+    yield started
+    for manager in managers:
+        manager.deleteLater()
+
+
+def test_a_second_start_shows_the_content_as_checked_without_checking_it_again(
+    kiosk_folder: Path, checks: list[Path], start: Callable[[Path], ContentManager]
+) -> None:
+    content_file = kiosk_folder / "content.yaml"
+    first = start(content_file)
+    second = start(content_file)
+    assert checks == [content_file]
+    fresh = check_file(content_file)
+    assert second.current == first.current == fresh.content
+    assert second.current is not None
+    assert second.current.base_dir == kiosk_folder
+    assert second.status.version == first.status.version
+    assert dict(second.current.contacts) == dict(fresh.content.contacts)
+
+
+def test_the_warnings_are_kept_and_logged_again_at_each_start(
+    kiosk_folder: Path, checks: list[Path], start: Callable[[Path], ContentManager], caplog: pytest.LogCaptureFixture
+) -> None:
+    content_file = kiosk_folder / "content.yaml"
+    (kiosk_folder / "resources" / "artwork" / "europe.svg").unlink()  # a missing image: a warning in the kiosk
+    start(content_file)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="kiosk.content_source.manager"):
+        start(content_file)
+    assert checks == [content_file]
+    assert "'resources/artwork/europe.svg' does not exist" in caplog.text
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda folder: _edit(folder, "nl: Utrecht in Europa\n", "nl: Utrecht in Europa!\n"), id="text"),
+        pytest.param(lambda folder: _edit(folder, "\n", "\n\n"), id="only-a-blank-line"),
+        pytest.param(
+            lambda folder: (folder / "resources" / "artwork" / "europe.svg").write_text("<svg/>"), id="an-image"
+        ),
+        pytest.param(lambda folder: (folder / "resources" / "artwork" / "europe.svg").unlink(), id="a-lost-image"),
+    ],
+)
+def test_any_change_to_the_files_is_checked_again(
+    kiosk_folder: Path, checks: list[Path], start: Callable[[Path], ContentManager], change: Callable[[Path], object]
+) -> None:
+    content_file = kiosk_folder / "content.yaml"
+    first = start(content_file)
+    change(kiosk_folder)
+    second = start(content_file)
+    third = start(content_file)
+    assert checks == [content_file, content_file]  # the third start finds the second's check
+    assert second.status.version != first.status.version
+    assert third.current == second.current
+    assert third.status.version == second.status.version
+
+
+def test_the_same_bytes_elsewhere_are_checked_there(
+    kiosk_folder: Path, tmp_path: Path, checks: list[Path], start: Callable[[Path], ContentManager]
+) -> None:
+    """Images are looked up next to the content file: a copy in another folder is other content."""
+    start(kiosk_folder / "content.yaml")
+    elsewhere = tmp_path / "elsewhere"
+    shutil.copytree(kiosk_folder, elsewhere)
+    moved = start(elsewhere / "content.yaml")
+    assert checks == [kiosk_folder / "content.yaml", elsewhere / "content.yaml"]
+    assert moved.current is not None
+    assert moved.current.base_dir == elsewhere
+
+
+def test_other_kiosk_code_checks_again(
+    kiosk_folder: Path, checks: list[Path], start: Callable[[Path], ContentManager], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An update may check more, or shape the content differently: its first start checks the content."""
+    content_file = kiosk_folder / "content.yaml"
+    start(content_file)
+    monkeypatch.setattr(snapshot_module, "code_fingerprint", lambda: "the code after an update")
+    start(content_file)
+    start(content_file)
+    assert checks == [content_file, content_file]
+
+
+def test_the_code_fingerprint_follows_the_kiosks_modules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    package = tmp_path / "kiosk"
+    (package / "content").mkdir(parents=True)
+    (package / "__init__.py").write_text('__version__ = "1"\n')
+    module = package / "content" / "checks.py"
+    module.write_text("RULES = 1\n")
+    monkeypatch.setattr(snapshot_module.kiosk, "__file__", str(package / "__init__.py"))
+
+    def fingerprint() -> str:
+        snapshot_module.code_fingerprint.cache_clear()
+        return snapshot_module.code_fingerprint()
+
+    try:
+        before = fingerprint()
+        assert fingerprint() == before
+        (package / "content" / "__pycache__").mkdir()
+        (package / "content" / "__pycache__" / "checks.cpython-311.pyc").write_bytes(b"compiled")
+        assert fingerprint() == before  # compiling changes nothing
+        module.write_text("RULES = 22\n")
+        edited = fingerprint()
+        (package / "new.py").touch()
+        added = fingerprint()
+    finally:
+        snapshot_module.code_fingerprint.cache_clear()
+    assert len({before, edited, added}) == 3
+
+
+def test_broken_content_never_replaces_the_last_good_check(
+    kiosk_folder: Path, checks: list[Path], start: Callable[[Path], ContentManager], tmp_path: Path
+) -> None:
+    content_file = kiosk_folder / "content.yaml"
+    good = start(content_file)
+    _edit(kiosk_folder, "languages:", "languages: [")
+    broken = start(content_file)
+    assert broken.current is None  # a start on a broken file shows nothing of it (the calm screen)
+    assert broken.status.rejected_version is not None
+    _edit(kiosk_folder, "languages: [", "languages:")
+    again = start(content_file)
+    assert checks == [content_file, content_file]  # the repaired file is the version the snapshot holds
+    assert again.current == good.current
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [b"", b"not a pickle", pickle.dumps(("an", "old", "format")), pickle.dumps({"format": 1})],
+    ids=["empty", "garbage", "other-format", "other-shape"],
+)
+def test_a_damaged_snapshot_is_checked_past_and_replaced(
+    kiosk_folder: Path, tmp_path: Path, checks: list[Path], start: Callable[[Path], ContentManager], damage: bytes
+) -> None:
+    content_file = kiosk_folder / "content.yaml"
+    start(content_file)
+    snapshot_file(tmp_path / "state").write_bytes(damage)
+    shown = start(content_file)
+    start(content_file)
+    assert shown.current is not None
+    assert checks == [content_file, content_file]
+
+
+def test_a_snapshot_that_names_anything_but_the_content_model_runs_nothing(
+    kiosk_folder: Path, tmp_path: Path, checks: list[Path], start: Callable[[Path], ContentManager]
+) -> None:
+    marker = tmp_path / "ran"
+    snapshot_file(tmp_path / "state").parent.mkdir(parents=True)
+    snapshot_file(tmp_path / "state").write_bytes(pickle.dumps(_Planted(f"touch {marker}")))
+    shown = start(kiosk_folder / "content.yaml")
+    assert not marker.exists()
+    assert shown.current is not None
+    assert checks == [kiosk_folder / "content.yaml"]
+    with pytest.raises(pickle.UnpicklingError, match=r"posix\.system is not part of the content model"):
+        snapshot_module._ModelOnly(io.BytesIO(pickle.dumps(_Planted(f"touch {marker}")))).load()
+    assert not marker.exists()
+
+
+def test_a_snapshot_that_cannot_be_written_costs_only_the_next_check(
+    kiosk_folder: Path,
+    tmp_path: Path,
+    checks: list[Path],
+    start: Callable[[Path], ContentManager],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    snapshot_file(tmp_path / "state").mkdir(parents=True)  # a folder where the file goes: every write fails
+    with caplog.at_level(logging.WARNING, logger="kiosk.content_source.snapshot"):
+        first = start(kiosk_folder / "content.yaml")
+        second = start(kiosk_folder / "content.yaml")
+    assert first.current is not None
+    assert second.current == first.current
+    assert len(checks) == 2
+    assert "could not keep the checked content" in caplog.text
+
+
+def test_the_snapshot_holds_what_the_check_found(kiosk_folder: Path, tmp_path: Path) -> None:
+    content_file = kiosk_folder / "content.yaml"
+    checked = check_file(content_file)
+    snapshot = ContentSnapshot(tmp_path / "snapshot")
+    snapshot.keep(content_file, Kept(checked, "abc", frozenset({"resources/artwork/europe.svg"})))
+    found = ContentSnapshot(tmp_path / "snapshot").find(content_file)
+    assert found == Kept(checked, "abc", frozenset({"resources/artwork/europe.svg"}))
+    assert found is not None
+    assert found.checked.content.base_dir == kiosk_folder
+    assert type(found.checked.content.contacts) is type(checked.content.contacts)
+    assert ContentSnapshot(tmp_path / "snapshot").find(tmp_path / "other.yaml") is None
+
+
+def _edit(folder: Path, old: str, new: str) -> None:
+    content_file = folder / "content.yaml"
+    text = content_file.read_text(encoding="utf-8")
+    assert old in text
+    content_file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+class _Planted:
+    """Pickles as a call of os.system: what a planted snapshot could try."""
+
+    def __init__(self, command: str) -> None:
+        self.command = command
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return os.system, (self.command,)
