@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from kiosk.content.yaml_source import MAX_BYTES
+from kiosk.content.model import MAX_BYTES
 
 REPO = Path(__file__).resolve().parent.parent
 EXTRA_LANGUAGES = (("de", "Deutsch"), ("fr", "Français"), ("es", "Español"), ("it", "Italiano"), ("pl", "Polski"))

@@ -54,8 +54,8 @@ def build(state: Path) -> Kiosk:
     if manager.start() is None:
         raise SystemExit(f"bench: {CONTENT} does not load; run: python -m kiosk validate")
     shell = KioskShell(manager, windowed=False)
-    lobby = Lobby(app, manager, state_dir=state, kiosk_mode=True, usage=usage.snapshot, speech_engine="none")
-    shell.window_created.connect(lobby.attach)
+    lobby = Lobby(app, manager, state_dir=state, kiosk_mode=True, speech_engine="none")
+    shell.window_created.connect(lambda window: lobby.attach(window, usage.snapshot))
     shell.window_created.connect(lambda window: UsageRecorder(window, usage.count))
     manager.content_changed.connect(lobby.content_changed)
     shell.show()
