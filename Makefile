@@ -45,7 +45,7 @@ soak: setup  ## the soak test (ACTIONS=100000)
 	$(BIN)/python tools/soak.py --actions $(ACTIONS) $(SOAK_FLAGS)
 
 # Every performance figure against its budget: a table, and JSON in bench/results/ (not committed) to compare
-# commits by. About 7 minutes on two cores; `make bench BENCH_FLAGS=--quick` for a quicker look, --strict to fail
+# commits by. About 9 minutes on two cores; `make bench BENCH_FLAGS=--quick` for a quicker look, --strict to fail
 # on a figure over budget; `python bench/run.py --help` for the rest.
 BENCH_FLAGS ?=
 bench: setup  ## the performance benchmark

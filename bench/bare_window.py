@@ -13,18 +13,18 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 
 class FirstPaint(QObject):
-    """Prints, grabs and quits right after the label's first paint."""
+    """Prints, grabs and quits right after the window's first paint."""
 
-    def __init__(self, label: QLabel, out: str) -> None:
-        super().__init__(label)
-        self._label = label
+    def __init__(self, window: QWidget, out: str) -> None:
+        super().__init__(window)
+        self._window = window
         self._out = out
         self._seen = False
-        label.installEventFilter(self)
+        window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._seen:
@@ -34,7 +34,7 @@ class FirstPaint(QObject):
 
     def _painted(self) -> None:
         print("painted", flush=True)
-        if not self._label.grab().save(self._out):
+        if not self._window.grab().save(self._out):
             raise SystemExit(f"could not write {self._out}")
         QApplication.quit()
 

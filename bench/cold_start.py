@@ -4,9 +4,11 @@
 
 Each round starts, one after another: the bare process (bare_window.py: a label shown fullscreen, first paint,
 grab saved), the floor (floor_window.py: the bare process plus only what any kiosk with this product's content and
-typeface must do before its first frame), `python -m kiosk render` of the home screen (nl, 1920x1080)
+typeface must do before its first frame), the home floor (home_floor.py: the floor plus the home screen's widgets,
+built directly, with no kiosk module), `python -m kiosk render` of the home screen (nl, 1920x1080)
 to a PNG, the real kiosk (`python -m kiosk`, fullscreen on the offscreen 1920x1080 lobby screen, own state folder,
-no speech engine), and, where a `chromium`
+no speech engine; the folder stays from round to round, as in the lobby, so the kiosk shows the content as the
+unmeasured first round checked it: kiosk/content_source/snapshot.py), and, where a `chromium`
 or `chromium-browser` is installed, a headless Chromium screenshot of the home screen's content as a static page
 (home_page.py). Rounds interleave the programs so the machine's noise hits them all alike; one unmeasured round
 first warms the disk cache. Times are wall time seen from here: from starting the process to its exit, or to the
@@ -62,6 +64,7 @@ def measure(rounds: int, warm_rounds: int = 1) -> list[Figure]:
         "bare paint": [],
         "bare": [],
         "floor paint": [],
+        "home floor paint": [],
         "render": [],
         "kiosk": [],
         "chromium": [],
@@ -73,6 +76,7 @@ def measure(rounds: int, warm_rounds: int = 1) -> list[Figure]:
             found = {}
             found["bare paint"], found["bare"] = _bare(folder, environment)
             found["floor paint"] = _floor(folder, environment)
+            found["home floor paint"] = _home_floor(folder, environment)
             found["render"] = _render(folder, environment)
             found["kiosk"] = _kiosk(folder, environment)
             if chromium is not None and page is not None:
@@ -104,6 +108,13 @@ def measure(rounds: int, warm_rounds: int = 1) -> list[Figure]:
         ),
         figure(SECTION, "floor: bare label + YAML content, fonts: to first paint", "ms", floor_times),
         figure(SECTION, "  ratio to the bare label's first paint", "x", floor_ratios),
+        figure(SECTION, "home floor: the floor + the home screen's widgets", "ms", times["home floor paint"]),
+        figure(
+            SECTION,
+            "  ratio to the bare label's first paint",
+            "x",
+            _ratios(times["home floor paint"], times["bare paint"]),
+        ),
     ]
     chromium_rows = ("headless Chromium screenshot of the home page: start to exit", "  render's ratio to Chromium")
     if chromium is None:
@@ -128,6 +139,11 @@ def _bare(folder: Path, environment: dict[str, str]) -> tuple[float, float]:
 def _floor(folder: Path, environment: dict[str, str]) -> float:
     command = [sys.executable, str(HERE / "floor_window.py"), str(REPO / "content.yaml"), str(folder / "floor.png")]
     return _to_paint_and_exit(command, folder, environment, "floor")[0]
+
+
+def _home_floor(folder: Path, environment: dict[str, str]) -> float:
+    command = [sys.executable, str(HERE / "home_floor.py"), str(REPO / "content.yaml"), str(folder / "home.png")]
+    return _to_paint_and_exit(command, folder, environment, "home-floor")[0]
 
 
 def _to_paint_and_exit(command: list[str], folder: Path, environment: dict[str, str], name: str) -> tuple[float, float]:

@@ -5,6 +5,7 @@
 The parts, each in processes of its own (one QApplication each), one after another, on Qt's offscreen platform
 with a 1920x1080 screen (offscreen.py):
   cold     cold start against a bare PySide6 process and headless Chromium, interleaved (cold_start.py)
+  instructions  the same starts' instructions to the first frame, counted by valgrind (instructions.py)
   taps     tap to the next frame on the real kiosk: tile, swipe, language, Back (taps.py)
   reader   tap on Read here to the page, first time and later; memory over visitors (reader.py)
   content  load and check the shipped content and a generated one of 500 topics in 4 languages (content_load.py)
@@ -15,8 +16,8 @@ Each part's module says exactly what it times and how; each can also be run alon
 Every figure is a median over repeats with its spread (min-max), n being the number of repeats; a budget is
 checked against the median, or the 95th percentile where the budget says p95. A ratio row compares programs
 started in the same round of interleaved runs (the median of the rounds' ratios), so a busy machine slows both
-sides alike. A single reading (a memory growth) has n = 1 and no spread. The whole run takes about 7 minutes on
-two cores; --quick about 2, with fewer repeats (and its growth figures over fewer navigations and visitors).
+sides alike. A single reading (a memory growth) has n = 1 and no spread. The whole run takes about 9 minutes on
+two cores; --quick about 3, with fewer repeats (and its growth figures over fewer navigations and visitors).
 
 The table goes to stdout; each part's own output (the kiosk's log) to bench/results/PART.log; the figures, with
 the machine, the commit and the options, to --json (default bench/results/latest.json; bench/results/ is
@@ -62,6 +63,7 @@ class Part:
 
 PARTS = (
     Part("cold", "cold_start.py", lambda a: ["--rounds", str(a.rounds)]),
+    Part("instructions", "instructions.py", lambda a: ["--repeats", str(a.instruction_repeats)]),
     Part("taps", "taps.py", lambda a: ["--taps", str(a.taps)]),
     Part(
         "reader",
@@ -79,6 +81,7 @@ PARTS = (
 # --quick: fewer repeats, for a look while working; the full run is what commits are compared by.
 QUICK = {
     "rounds": 3,
+    "instruction_repeats": 1,
     "taps": 50,
     "reader_repeats": 3,
     "reader_warm": 8,
@@ -128,11 +131,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--quick", action="store_true", help="fewer repeats: about 2 minutes instead of 7")
+    parser.add_argument("--quick", action="store_true", help="fewer repeats: about 3 minutes instead of 9")
     parser.add_argument("--only", metavar="PART,...", help=f"only these: {', '.join(part.name for part in PARTS)}")
     parser.add_argument("--json", type=Path, default=RESULTS / "latest.json", help="where the JSON goes")
     parser.add_argument("--strict", action="store_true", help="exit 1 if any figure is over its budget")
     parser.add_argument("--rounds", type=int, default=7, help="cold start: interleaved rounds")
+    parser.add_argument("--instruction-repeats", type=int, default=2, help="instructions: runs under valgrind")
     parser.add_argument("--taps", type=int, default=200, help="tap to frame: taps of each kind")
     parser.add_argument("--reader-repeats", type=int, default=5, help="reader: fresh processes for the first tap")
     parser.add_argument("--reader-warm", type=int, default=20, help="reader: later taps")
