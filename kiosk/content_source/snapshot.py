@@ -6,7 +6,8 @@ keeps what its last check found here, and uses it again only when nothing that c
 - the same content file (its path), with the same content version: a hash of its bytes and of every file it names
   (kiosk/content_source/manager.py, _version_of);
 - the same kiosk code: the names, sizes and modification times of its modules when the process started. An update
-  may check more, or shape the content differently.
+  may check more, or shape the content differently. (Python's and PyYAML's versions are not part of it: they change
+  only with `make setup`, and a new PyYAML that read the same file differently would be a bug of its own.)
 Anything else, and the file is read and checked as always, and the new result kept.
 
 The snapshot is a pickle read with an allowlist: only the content model's classes, Path and a read-only mapping may
@@ -81,7 +82,7 @@ class ContentSnapshot:
         try:
             data = _dumps((FORMAT, code_fingerprint(), str(content_file), kept))
             write_atomically(self.file, data)
-        except (OSError, pickle.PicklingError) as error:
+        except (OSError, pickle.PicklingError, TypeError, AttributeError) as error:  # a full disk; a new model type
             if not self._unwritable:  # once, not at every check
                 log.warning(
                     "could not keep the checked content in %s (%s): the next start checks it again", self.file, error
