@@ -32,4 +32,4 @@ def status_file(state: Path) -> Path:
 
 def snapshot_file(state: Path) -> Path:
     """The content as last checked (kiosk/content_source/snapshot.py)."""
-    return state / "content-checked.pickle"
+    return state / "content-checked.json"

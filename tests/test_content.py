@@ -11,7 +11,7 @@ from conftest import REPO, SHIPPED
 
 from kiosk.content import Content, ContentError, Problem
 from kiosk.content.loader import check_bytes, load_content, parse_content
-from kiosk.content.yaml_source import MAX_BYTES
+from kiosk.content.model import MAX_BYTES
 
 TEXT = SHIPPED.read_text(encoding="utf-8")
 

@@ -90,11 +90,14 @@ class ContentCache:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes, *, sync: bool = True) -> None:
+    """Replace the file at once with data: a reader finds the old file or the new one, never part of one. With sync,
+    the data is on the disk before the new file takes the old one's place (a power cut leaves one of the two)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp")
     with temporary.open("wb") as file:
         file.write(data)
-        file.flush()
-        os.fsync(file.fileno())
+        if sync:
+            file.flush()
+            os.fsync(file.fileno())
     os.replace(temporary, path)

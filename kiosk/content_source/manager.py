@@ -7,6 +7,7 @@ import logging
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -24,6 +25,7 @@ log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 400  # editors save in several steps (write, rename, touch): wait for the last one
 POLL_INTERVAL_MS = 60_000
+VERSION_DIGITS = 12
 
 
 class ContentManager(QObject):
@@ -162,7 +164,8 @@ class ContentManager(QObject):
             self._clear_error()
             self._publish()  # the time it was last checked
             return
-        checked, version, _ = self._examine(result.folder / CONTENT_FILE, keep=False)  # kept once in the cache
+        # Kept in the snapshot once it is in the cache, by _accept_cached below (it checks the cache's copy).
+        checked, version, _ = self._examine(result.folder / CONTENT_FILE, keep=False)
         if version == self._version:
             shutil.rmtree(staging, ignore_errors=True)
             cached = self._cache.current()
@@ -187,21 +190,22 @@ class ContentManager(QObject):
     # -- both -------------------------------------------------------------------------------------
 
     def _examine(self, content_file: Path, *, keep: bool = True) -> tuple[Checked | ContentError, str, set[str]]:
-        """The file's check, read once, with its version and the files it names. With keep, a file whose version
+        """The file's check, read once, with its version and the files it names. With keep, a file whose digest
         the snapshot holds is not checked again, and a new good version is kept in the snapshot."""
+        began = time.time_ns()
         try:
             data = content_file.read_bytes()
         except OSError as error:
             problem = Problem(str(content_file), 1, 1, f"cannot read the file: {error.strerror or error}")
             return ContentError([problem]), "unreadable", set()
         kept = self._snapshot.find(content_file) if keep else None
-        if kept is not None and _version_of(data, content_file.parent, kept.referenced) == kept.version:
-            return kept.checked, kept.version, set(kept.referenced)
+        if kept is not None and _digest_of(data, content_file.parent, kept.referenced) == kept.digest:
+            return kept.checked, _version(kept.digest), set(kept.referenced)
         result, referenced = _check(data, content_file)
-        version = _version_of(data, content_file.parent, referenced)
+        digest = _digest_of(data, content_file.parent, referenced)
         if keep and isinstance(result, Checked):
-            self._snapshot.keep(content_file, Kept(result, version, frozenset(referenced)))
-        return result, version, referenced
+            self._snapshot.keep(content_file, Kept(result, digest, frozenset(referenced)), checked_since_ns=began)
+        return result, _version(digest), referenced
 
     def _accept_cached(self, content_file: Path, origin: str) -> None:
         result, version, _ = self._examine(content_file)
@@ -283,8 +287,8 @@ def _check(data: bytes, content_file: Path) -> tuple[Checked | ContentError, set
     return result, referenced
 
 
-def _version_of(data: bytes, folder: Path, referenced: Iterable[str]) -> str:
-    """A short hash of the content file and every file it names, so an edited image is a new version too."""
+def _digest_of(data: bytes, folder: Path, referenced: Iterable[str]) -> str:
+    """A hash of the content file and every file it names, so an edited image is a new version too."""
     digest = hashlib.sha256(data)
     for name in sorted(referenced):
         digest.update(name.encode())
@@ -292,7 +296,12 @@ def _version_of(data: bytes, folder: Path, referenced: Iterable[str]) -> str:
             digest.update((folder / name).read_bytes())
         except OSError:
             digest.update(b"<missing>")
-    return digest.hexdigest()[:12]
+    return digest.hexdigest()
+
+
+def _version(digest: str) -> str:
+    """The version people see (the status, the log): the digest's first twelve digits."""
+    return digest[:VERSION_DIGITS]
 
 
 def _stat_changed(path: Path, before: object) -> bool:

@@ -3,47 +3,54 @@
 Parsing content.yaml and checking every rule is a tenth of the way to the kiosk's first frame (PyYAML and the
 checks' modules loaded, the rules run), and the files rarely change between two starts. So the content manager
 keeps what its last check found here, and uses it again only when nothing that check depended on has changed:
-- the same content file (its path), with the same content version: a hash of its bytes and of every file it names
-  (kiosk/content_source/manager.py, _version_of);
-- the same kiosk code: the names, sizes and modification times of its modules when the process started. An update
+- the same content file (its path), with the same digest: a hash of its bytes and of every file it names
+  (kiosk/content_source/manager.py, _digest_of);
+- the same kiosk code: the names, sizes and change times of its modules when the process started. An update
   may check more, or shape the content differently. (Python's and PyYAML's versions are not part of it: they change
   only with `make setup`, and a new PyYAML that read the same file differently would be a bug of its own.)
 Anything else, and the file is read and checked as always, and the new result kept.
 
-The snapshot is a pickle read with an allowlist: only the content model's classes, Path and a read-only mapping may
-be named in it, so no file put there can make the kiosk run code; a damaged one is ignored (the content is checked)
-and replaced. The state folder is the kiosk user's own: nobody else can write it.
+The snapshot is JSON under a line with its own SHA-256: a file damaged in any way (a power cut, a bad sector) is
+ignored, and the content checked. Reading it builds only the content model's classes, from plain values, through
+their constructors: nothing in it can make the kiosk run code or change one of its classes.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-import importlib
-import io
+import json
 import logging
 import os
-import pickle
-from collections.abc import Mapping
+from collections.abc import Iterable
 from functools import cache
-from pathlib import Path, PosixPath, PurePosixPath
+from pathlib import Path, PurePath
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
 import kiosk
-from kiosk.content.model import Checked
+from kiosk.content import model, problems
+from kiosk.content.model import Checked, Content, Translated
+from kiosk.content.problems import Problem
 from kiosk.content_source.cache import write_atomically
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1  # raised when what is stored changes shape
-MODEL_MODULES = ("kiosk.content.model", "kiosk.content.problems")
+HEADER = "utrecht-kiosk content snapshot 2 sha256="
+SETTLE_NS = 2_000_000_000  # a file changed this shortly before its check may have been read half-written
+MODEL_CLASSES = {
+    cls.__name__: cls
+    for module in (model, problems)
+    for cls in vars(module).values()
+    if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == module.__name__
+}
 
 
 class Kept(NamedTuple):
-    """What a check of one content file found: the content and its warnings, its version, the files it names."""
+    """What a check of one content file found: the content and its warnings, its digest, the files it names."""
 
     checked: Checked
-    version: str
+    digest: str
     referenced: frozenset[str]
 
 
@@ -53,36 +60,56 @@ class ContentSnapshot:
     def __init__(self, file: Path) -> None:
         self.file = file
         self._unwritable = False
+        code_fingerprint()  # now, at the start: the code that is loaded, whatever is on the disk later
 
     def find(self, content_file: Path) -> Kept | None:
         """What the last check of content_file found, if this kiosk code made it; None if there is no such check.
 
-        The caller compares the version with the files' version now.
+        The caller compares the digest with the files' digest now.
         """
         try:
-            data = self.file.read_bytes()
+            header, _, body = self.file.read_bytes().partition(b"\n")
         except OSError:
             return None  # none yet, or unreadable: the content is checked, and a new snapshot written
+        if header.decode("ascii", "replace") != HEADER + hashlib.sha256(body).hexdigest():
+            log.info("the content snapshot %s is damaged or from another version; checking the content", self.file)
+            return None
         try:
-            stored = _ModelOnly(io.BytesIO(data)).load()
-        except Exception as error:  # a damaged file raises almost anything; here it only means a check
-            log.info("the content snapshot %s is damaged (%s); checking the content again", self.file, error)
+            stored = json.loads(body)
+            if stored["code"] != code_fingerprint() or stored["path"] != str(content_file):
+                return None
+            kept = Kept(_rebuild(stored["checked"]), str(stored["digest"]), frozenset(map(str, stored["referenced"])))
+        except (ValueError, TypeError, KeyError, RecursionError) as error:  # a model shaped otherwise
+            log.info("the content snapshot %s does not fit this kiosk (%s); checking the content", self.file, error)
             return None
-        unpacked = _unpacked(stored)
-        if unpacked is None:
-            log.info("the content snapshot %s is not one this kiosk wrote; checking the content again", self.file)
-            return None
-        code, path, kept = unpacked
-        if code != code_fingerprint() or path != str(content_file):
+        if not _well_formed(kept.checked):
+            log.info("the content snapshot %s does not hold content; checking the content", self.file)
             return None
         return kept
 
-    def keep(self, content_file: Path, kept: Kept) -> None:
-        """Keep this check's result for the next start; a failure costs that start a check, nothing more."""
+    def keep(self, content_file: Path, kept: Kept, checked_since_ns: int) -> None:
+        """Keep this check's result for the next start; a failure costs that start a check, nothing more.
+
+        Not kept if a file it read changed less than two seconds before the check began (checked_since_ns, from
+        time.time_ns()): a file system notes times only to a clock tick, and the check may have seen a file
+        half-written that looks the same as the whole one afterwards. The next start checks it again then.
+        """
+        if not _settled([content_file, *(content_file.parent / name for name in kept.referenced)], checked_since_ns):
+            return
         try:
-            data = _dumps((FORMAT, code_fingerprint(), str(content_file), kept))
-            write_atomically(self.file, data)
-        except (OSError, pickle.PicklingError, TypeError, AttributeError) as error:  # a full disk; a new model type
+            body = json.dumps(
+                {
+                    "code": code_fingerprint(),
+                    "path": str(content_file),
+                    "digest": kept.digest,
+                    "referenced": sorted(kept.referenced),
+                    "checked": _plain(kept.checked),
+                },
+                ensure_ascii=False,
+            ).encode()
+            # Not flushed to the disk before the first frame: a snapshot a power cut tore fails its hash.
+            write_atomically(self.file, f"{HEADER}{hashlib.sha256(body).hexdigest()}\n".encode() + body, sync=False)
+        except (OSError, TypeError) as error:  # a full or read-only disk; a type new to the model
             if not self._unwritable:  # once, not at every check
                 log.warning(
                     "could not keep the checked content in %s (%s): the next start checks it again", self.file, error
@@ -94,11 +121,8 @@ class ContentSnapshot:
 
 @cache
 def code_fingerprint() -> str:
-    """The kiosk's modules as they were when first asked: a hash of their names, sizes and modification times.
-
-    Asked first at the start, so a snapshot written after an update of the files on disk, by the code that was
-    loaded before it, carries the old code's fingerprint.
-    """
+    """The kiosk's modules as they were when first asked (at the start): a hash of their names, sizes and change
+    times. Any write to a file gives it a new change time, whatever it does to the modification time."""
     package = Path(kiosk.__file__).parent
     digest = hashlib.sha256(kiosk.__version__.encode())
     for folder, folders, files in os.walk(package):
@@ -107,62 +131,66 @@ def code_fingerprint() -> str:
             if name.endswith(".py"):
                 path = os.path.join(folder, name)
                 status = os.stat(path)
-                digest.update(f"{os.path.relpath(path, package)}:{status.st_size}:{status.st_mtime_ns}\n".encode())
+                relative = os.path.relpath(path, package)
+                digest.update(f"{relative}:{status.st_size}:{status.st_mtime_ns}:{status.st_ctime_ns}\n".encode())
     return digest.hexdigest()
 
 
-def _unpacked(stored: object) -> tuple[str, str, Kept] | None:
-    """The code fingerprint, content file and check of a snapshot in this format; None for anything else."""
-    if not (isinstance(stored, tuple) and len(stored) == 4 and stored[0] == FORMAT):
-        return None
-    _, code, path, kept = stored
-    if (
-        isinstance(code, str)
-        and isinstance(path, str)
-        and isinstance(kept, Kept)
-        and isinstance(kept.checked, Checked)
-        and isinstance(kept.version, str)
-        and isinstance(kept.referenced, frozenset)
-        and all(isinstance(name, str) for name in kept.referenced)
-    ):
-        return code, path, kept
-    return None
+def _settled(paths: Iterable[Path], since_ns: int) -> bool:
+    for path in paths:
+        try:
+            changed = os.stat(path).st_mtime_ns
+        except OSError:
+            continue  # a missing image is part of the digest ("<missing>")
+        if changed > since_ns - SETTLE_NS:
+            return False
+    return True
 
 
-def _read_only(mapping: dict[Any, Any]) -> Mapping[Any, Any]:
-    """A mapping the model holds read-only (the decoder's MappingProxyType), as it was pickled."""
-    return MappingProxyType(mapping)
+def _well_formed(checked: object) -> bool:
+    return (
+        isinstance(checked, Checked)
+        and isinstance(checked.content, Content)
+        and isinstance(checked.warnings, tuple)
+        and all(isinstance(warning, Problem) for warning in checked.warnings)
+    )
 
 
-class _Pickler(pickle.Pickler):
-    def reducer_override(self, obj: Any) -> Any:
-        if isinstance(obj, MappingProxyType):  # not picklable as it is
-            return _read_only, (dict(obj),)
-        return NotImplemented
+def _plain(value: object) -> Any:
+    """The value as JSON: the model's objects by class name and fields; tuples, read-only mappings, translated
+    texts and paths marked as such, so _rebuild gives back equal objects of the same types."""
+    if value is None or isinstance(value, str | int | float):
+        return value
+    if isinstance(value, tuple):
+        return {"tuple": [_plain(item) for item in value]}
+    if isinstance(value, Translated):
+        return {"translated": dict(value)}
+    if isinstance(value, MappingProxyType):
+        return {"read-only": [[key, _plain(item)] for key, item in value.items()]}
+    if isinstance(value, PurePath):
+        return {"path": str(value)}
+    if type(value).__name__ in MODEL_CLASSES and MODEL_CLASSES[type(value).__name__] is type(value):
+        fields = {field.name: _plain(getattr(value, field.name)) for field in dataclasses.fields(type(value))}
+        return {"class": type(value).__name__, "fields": fields}
+    raise TypeError(f"a {type(value).__name__} is not part of the content model")
 
 
-def _dumps(stored: object) -> bytes:
-    out = io.BytesIO()
-    _Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(stored)
-    return out.getvalue()
-
-
-ALLOWED = {
-    ("pathlib", "PosixPath"): PosixPath,
-    ("pathlib", "PurePosixPath"): PurePosixPath,
-    (__name__, "_read_only"): _read_only,
-    (__name__, "Kept"): Kept,
-}
-
-
-class _ModelOnly(pickle.Unpickler):
-    """Reads only what the snapshot holds: the content model's classes, paths, a read-only mapping."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) in ALLOWED:
-            return ALLOWED[module, name]
-        if module in MODEL_MODULES:
-            found = vars(importlib.import_module(module)).get(name)
-            if isinstance(found, type) and found.__module__ == module:
-                return found
-        raise pickle.UnpicklingError(f"{module}.{name} is not part of the content model")
+def _rebuild(node: Any) -> Any:
+    """The objects _plain wrote: only the content model's classes, through their constructors."""
+    if node is None or isinstance(node, str | int | float):
+        return node
+    if not isinstance(node, dict):
+        raise ValueError(f"unexpected {type(node).__name__} in the snapshot")
+    if node.keys() == {"class", "fields"}:
+        cls = MODEL_CLASSES[node["class"]]
+        return cls(**{str(name): _rebuild(item) for name, item in dict(node["fields"]).items()})
+    ((kind, body),) = node.items()
+    if kind == "tuple":
+        return tuple(_rebuild(item) for item in body)
+    if kind == "translated":
+        return Translated({str(language): str(text) for language, text in dict(body).items()})
+    if kind == "read-only":
+        return MappingProxyType({str(key): _rebuild(item) for key, item in body})
+    if kind == "path":
+        return Path(str(body))
+    raise ValueError(f"unexpected {kind!r} in the snapshot")
