@@ -342,8 +342,8 @@ class BackgroundServices:
     """What starts once the first frame is painted, and stops with the kiosk: systemd's readiness and watchdog, and
     the usage counts.
 
-    systemd activates the watchdog "when the start-up is completed" (systemd.service(5)), at READY=1, and until then
-    TimeoutStartSec watches the start: pings before the first frame would go unheard. Their modules (a socket,
+    The watchdog is there for a kiosk whose screen froze; until the first frame, TimeoutStartSec watches the start
+    (systemd.service(5): the watchdog is activated when the start-up is completed). Their modules (a socket,
     SQLite, a queue) are loaded then too, which the first frame no longer waits for.
     """
 
@@ -359,9 +359,10 @@ class BackgroundServices:
         from kiosk.usage.store import UsageCounter, database_file
         from kiosk.watchdog import SystemdNotifier, Watchdog
 
-        self.notifier = SystemdNotifier()
-        self.notifier.ready(status)
-        self.watchdog = Watchdog(self.notifier, parent=self._app)
+        notifier = SystemdNotifier()
+        notifier.ready(status)
+        self.notifier = notifier  # from here on, a SIGTERM sends STOPPING=1: after READY=1, never before it
+        self.watchdog = Watchdog(notifier, parent=self._app)
         self.watchdog.start()
         self.usage = UsageCounter(database_file(self._state))
         self.usage.start()  # opening the database on its own thread would have competed with the first frame
