@@ -14,7 +14,9 @@ The reader adds nothing here: QtWebEngine takes its URL schemes until its first 
 No kiosk module is imported, no content is checked, no screen is built: what this costs beyond the bare process is a
 lower bound of what the kiosk's first frame costs beyond it. cold_start.py runs it in the same rounds as the other
 programs; if even this floor is more than 1.3x the bare process, that budget cannot be met by any kiosk doing this
-product's job, and the floor's ratio is the proof.
+product's job, and the floor's ratio is the proof. (A kiosk that keeps what it checked, as this one does
+(kiosk/content_source/snapshot.py), reads its content at a restart without PyYAML: for that start the YAML here is
+the same work done another way, not a part of a lower bound.)
 """
 
 from __future__ import annotations

@@ -10,7 +10,8 @@ seeded (PYTHONHASHSEED=0), so two runs of the same program agree to a few in a h
 
 The programs: the bare label (bare_window.py), the floor and the home floor (floor_window.py, home_floor.py) up to
 their first paint, and the real kiosk (`python -m kiosk`, fullscreen on the offscreen lobby screen) up to its
-first frame, with a state folder it has started in once before, as in the lobby. The ratios are the instructions'
+first frame, with a state folder it has started in once before, as in the lobby, and with a new one (a first start
+on content new to it, which reads and checks content.yaml as the floors read it). The ratios are the instructions'
 counterpart of cold_start.py's first-frame ratios; they carry no budget of their own (the budget is on wall time),
 but they show where a change moved the start, and what the floors leave to the kiosk's own code. Wall time is
 not in proportion to instructions alone: loading libraries from disk and waiting for memory count there too.
@@ -72,6 +73,7 @@ def measure(repeats: int) -> list[Figure]:
         ("floor (YAML content, fonts): ratio to the bare label", "x"),
         ("home floor (+ the home screen's widgets): ratio", "x"),
         ("python -m kiosk: ratio to the bare label", "x"),
+        ("python -m kiosk, first start on new content: ratio", "x"),
     )
     valgrind = shutil.which("valgrind")
     if valgrind is None:
@@ -84,21 +86,28 @@ def measure(repeats: int) -> list[Figure]:
             "bare": _painting("bare_window", [str(folder / "bare.png")]),
             "floor": _painting("floor_window", [content, str(folder / "floor.png")]),
             "home floor": _painting("home_floor", [content, str(folder / "home.png")]),
-            "kiosk": AT_FIRST_FRAME.format(arguments=["--state-dir", str(folder / "state"), "--speech-engine", "none"]),
+            "kiosk": _kiosk(folder / "state"),
         }
         for code in programs.values():  # once without valgrind: compiled modules, the kiosk's checked content
             _run([sys.executable, "-c", code], environment)
         counts = {
             name: [_count(valgrind, code, environment) for _ in range(repeats)] for name, code in programs.items()
         }
+        counts["kiosk, new content"] = [
+            _count(valgrind, _kiosk(folder / f"new-state-{index}"), environment) for index in range(repeats)
+        ]
     bare = counts["bare"]
     return [
         figure(SECTION, rows[0][0], "M", [count / 1e6 for count in bare]),
         *(
             figure(SECTION, what, "x", [top / bottom for top, bottom in zip(counts[name], bare, strict=True)])
-            for (what, _), name in zip(rows[1:], ("floor", "home floor", "kiosk"), strict=True)
+            for (what, _), name in zip(rows[1:], ("floor", "home floor", "kiosk", "kiosk, new content"), strict=True)
         ),
     ]
+
+
+def _kiosk(state: Path) -> str:
+    return AT_FIRST_FRAME.format(arguments=["--state-dir", str(state), "--speech-engine", "none"])
 
 
 def _painting(module: str, arguments: list[str]) -> str:
