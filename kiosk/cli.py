@@ -300,8 +300,12 @@ def run(args: argparse.Namespace) -> int:
     except UnsafeSettingsError as error:
         log.error("%s", error)
         return EXIT_UNSAFE_SETTINGS
-    manager = ContentManager(
-        args.content, state_dir(args.state_dir), poll_interval_ms=args.poll_interval * 1000, parent=app
+    manager = ContentManager(  # its status file is written after the first frame (_first_frame)
+        args.content,
+        state_dir(args.state_dir),
+        poll_interval_ms=args.poll_interval * 1000,
+        write_status=False,
+        parent=app,
     )
     content = manager.start(check_now=False)  # a URL is looked at again after the first frame (_first_frame)
     if content is not None and args.lang and args.lang not in content.language_codes:
@@ -333,6 +337,7 @@ def run(args: argparse.Namespace) -> int:
     )
     _quit_on_signals(app, on_stop=services.stopping)
     code = app.exec()
+    manager.write_status()  # a kiosk stopped before its first frame says what it had loaded all the same
     services.stop()
     log.info("kiosk stopped")
     return code
@@ -386,6 +391,7 @@ def _first_frame(shell: KioskShell, lobby: Lobby, services: BackgroundServices, 
     version = manager.status.version
     # systemctl status shows the STATUS line beside the unit.
     usage = services.start(f"showing content version {version}" if version else "showing 'temporarily unavailable'")
+    manager.write_status()  # for `python -m kiosk status`; flushed to the disk, which the first frame did not wait for
     if manager.remote:
         manager.reload_now()  # the first look at the URL for a newer version would have competed with it too
     if shell.window is not None:

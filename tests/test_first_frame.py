@@ -99,3 +99,27 @@ def test_a_start_on_content_checked_before_waits_for_no_parser_and_no_checks(tmp
     second = run_probe(PROBE, json.dumps(CHECKING), *arguments)
     assert first == dict.fromkeys(CHECKING, True)
     assert second == dict.fromkeys(CHECKING, False)
+
+
+# The content status file (`python -m kiosk status`) is flushed to the disk at each write: after the first frame.
+STATUS_PROBE = """
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from kiosk import cli
+status = Path(sys.argv[1]) / "content-status.json"
+report = cli._first_frame
+def first_frame(*args):
+    before = status.exists()
+    report(*args)
+    print(json.dumps({"at_the_first_frame": before, "after_it": status.exists()}), flush=True)
+    QCoreApplication.quit()
+cli._first_frame = first_frame
+raise SystemExit(cli.main(sys.argv[2:]))
+"""
+
+
+def test_the_status_file_is_written_after_the_first_frame(tmp_path: Path) -> None:
+    arguments = ["--state-dir", str(tmp_path), "--speech-engine", "none"]
+    written = run_probe(STATUS_PROBE, str(tmp_path), *arguments)
+    assert written == {"at_the_first_frame": False, "after_it": True}

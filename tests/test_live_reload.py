@@ -228,6 +228,20 @@ def test_the_status_file_is_written_only_when_the_status_changes(
     manager.deleteLater()
 
 
+def test_a_held_status_file_is_written_when_released(qapp: object, kiosk_folder: Path, tmp_path: Path) -> None:
+    """The kiosk holds the status file back until its first frame; then it says what was loaded, once."""
+    manager = ContentManager(str(kiosk_folder / "content.yaml"), tmp_path / "state", write_status=False)
+    assert manager.start() is not None
+    assert not status_file(tmp_path / "state").exists()
+    manager.write_status()
+    assert read_status(status_file(tmp_path / "state")) == manager.status
+    assert manager.status.version is not None
+    before = status_file(tmp_path / "state").stat().st_mtime_ns
+    manager.write_status()  # nothing new to say
+    assert status_file(tmp_path / "state").stat().st_mtime_ns == before
+    manager.deleteLater()
+
+
 def test_content_that_arrives_before_the_calm_screen_is_painted_gives_the_first_frame(
     qtbot: QtBot, qapp: object, kiosk_folder: Path, tmp_path: Path
 ) -> None:

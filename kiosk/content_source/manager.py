@@ -43,8 +43,12 @@ class ContentManager(QObject):
         debounce_ms: int = DEBOUNCE_MS,
         poll_interval_ms: int = POLL_INTERVAL_MS,
         fetch_timeout_s: float = 15.0,
+        write_status: bool = True,
         parent: QObject | None = None,
     ) -> None:
+        """write_status=False holds the status file back until write_status() is called: the kiosk writes it after
+        its first frame, as each write is flushed to the disk (an SD card in the lobby), and a start always has
+        a new status to write (the time the content was loaded)."""
         super().__init__(parent)
         self.source = source
         self.remote = is_remote(source)
@@ -54,6 +58,7 @@ class ContentManager(QObject):
         self._status_path = status_file(state_dir)
         self._status_unwritable = False
         self._published: ContentStatus | None = None  # the status as last written
+        self._writes_status = write_status
         self._cache = ContentCache(content_cache_dir(state_dir))
         self._snapshot = ContentSnapshot(snapshot_file(state_dir))
         self._fetch_timeout_s = fetch_timeout_s
@@ -256,19 +261,28 @@ class ContentManager(QObject):
             self.status = replace(self.status, last_error=None)
             self._publish()
 
+    def write_status(self) -> None:
+        """Write the status file from now on, starting with the status as it is."""
+        self._writes_status = True
+        self._write_status()
+
     def _publish(self) -> None:
-        # The file is written only when the status changed: each write is flushed to the disk (an SD card in the
-        # lobby), and a start or a check that finds the same content has nothing new to say.
-        if self.status != self._published:
-            error = save_status(self.status, self._status_path)
-            if error is not None and not self._status_unwritable:  # once, not at every check
-                log.warning("could not write the content status to %s: %s", self._status_path, error)
-            elif error is None and self._status_unwritable:
-                log.info("the content status is written to %s again", self._status_path)
-            self._status_unwritable = error is not None
-            if error is None:
-                self._published = self.status
+        self._write_status()
         self.status_changed.emit(self.status)
+
+    def _write_status(self) -> None:
+        # The file is written only when the status changed: each write is flushed to the disk (an SD card in the
+        # lobby), and a check that finds the same content has nothing new to say.
+        if not self._writes_status or self.status == self._published:
+            return
+        error = save_status(self.status, self._status_path)
+        if error is not None and not self._status_unwritable:  # once, not at every check
+            log.warning("could not write the content status to %s: %s", self._status_path, error)
+        elif error is None and self._status_unwritable:
+            log.info("the content status is written to %s again", self._status_path)
+        self._status_unwritable = error is not None
+        if error is None:
+            self._published = self.status
 
 
 def _check(data: bytes, content_file: Path) -> tuple[Checked | ContentError, set[str]]:
