@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import yaml
 from PySide6.QtCore import Qt
@@ -34,19 +35,29 @@ from bare_window import FirstPaint
 FONTS = Path(__file__).resolve().parent.parent / "resources" / "fonts"
 
 
-def main() -> int:
-    content_file, out = sys.argv[1], sys.argv[2]
+def read_content(content_file: str | Path) -> dict[str, Any]:
+    """The content file, parsed with PyYAML's C loader and nothing more."""
     with open(content_file, "rb") as file:
-        content = yaml.load(file, Loader=yaml.CSafeLoader)
-    app = QApplication(sys.argv[:1])
+        return dict(yaml.load(file, Loader=yaml.CSafeLoader))
+
+
+def use_typeface(app: QApplication, pixel_size: int) -> None:
+    """The two bundled font files loaded, and the application's font set in the typeface."""
     families = [
         family
         for font_file in sorted(FONTS.glob("*.woff2"))
         for family in QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFont(str(font_file)))
     ]
     font = QFont(families[0])
-    font.setPixelSize(48)
+    font.setPixelSize(pixel_size)
     app.setFont(font)
+
+
+def main() -> int:
+    content_file, out = sys.argv[1], sys.argv[2]
+    content = read_content(content_file)
+    app = QApplication(sys.argv[:1])
+    use_typeface(app, 48)
     label = QLabel(str(content["interface"]["home"]["nl"]))
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     FirstPaint(label, out)

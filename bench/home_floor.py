@@ -20,16 +20,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QPainter, QPaintEvent
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from bare_window import FirstPaint
+from floor_window import read_content, use_typeface
 
 REPO = Path(__file__).resolve().parent.parent
-FONTS = REPO / "resources" / "fonts"
 LANGUAGE = "nl"
 STYLE = """
 #window { background: white; }
@@ -119,17 +118,9 @@ def home_screen(content: dict[str, Any], base: Path) -> QWidget:
 
 def main() -> int:
     content_file, out = Path(sys.argv[1]), sys.argv[2]
-    with content_file.open("rb") as file:
-        content = yaml.load(file, Loader=yaml.CSafeLoader)
+    content = read_content(content_file)
     app = QApplication(sys.argv[:1])
-    families = [
-        family
-        for font_file in sorted(FONTS.glob("*.woff2"))
-        for family in QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFont(str(font_file)))
-    ]
-    font = QFont(families[0])
-    font.setPixelSize(24)
-    app.setFont(font)
+    use_typeface(app, 24)
     app.setStyleSheet(STYLE)
     window = home_screen(content, content_file.parent)
     FirstPaint(window, out)
