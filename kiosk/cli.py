@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QObject
 
     from kiosk.content_source.manager import ContentManager
+    from kiosk.content_source.snapshot import ContentSnapshot
     from kiosk.lobby import Lobby
     from kiosk.shell import KioskShell
     from kiosk.usage.store import UsageCounter
@@ -214,11 +215,11 @@ def main(argv: list[str] | None = None) -> int:
     return run(args)
 
 
-def _load_or_report(source: str) -> Content | None:
+def _load_or_report(source: str, snapshot: ContentSnapshot | None = None) -> Content | None:
     from kiosk.content_commands import check_source
 
     try:
-        return check_source(source).content
+        return check_source(source, snapshot).content
     except ContentError as error:
         for problem in error.errors:
             log.error("%s", problem)
@@ -231,9 +232,12 @@ def render(args: argparse.Namespace) -> int:
 
     from kiosk import theme
     from kiosk.application import create_application
+    from kiosk.content_source.snapshot import ContentSnapshot
+    from kiosk.paths import render_snapshot_file, state_dir
     from kiosk.render import DEFAULT_SIZES, render_screens
 
-    content = _load_or_report(args.content)
+    # Content unchanged since the last render (the same files, to the byte) is shown as that render checked it.
+    content = _load_or_report(args.content, ContentSnapshot(render_snapshot_file(state_dir(args.state_dir))))
     if content is None:
         return EXIT_INVALID
     sizes = list(DEFAULT_SIZES)

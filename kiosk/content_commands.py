@@ -7,20 +7,29 @@ import tempfile
 from pathlib import Path
 
 from kiosk.content import Checked, ContentError, Problem
-from kiosk.content.loader import check_bytes, check_file
+from kiosk.content_source.examine import examine
 from kiosk.content_source.remote import CONTENT_FILE, FetchError, fetch, is_remote
+from kiosk.content_source.snapshot import ContentSnapshot
 
 EXIT_INVALID = 1
 
 
-def check_source(source: str) -> Checked:
-    """Check a content file, or fetch a URL (with the files it names) into a temporary folder and check that."""
+def check_source(source: str, snapshot: ContentSnapshot | None = None) -> Checked:
+    """Check a content file, or fetch a URL (with the files it names) into a temporary folder and check that.
+
+    A missing image is an error. With a snapshot, a file checked before and unchanged since is not checked again.
+    """
     if not is_remote(source):
         if "://" in source:
             scheme = source.split("://", 1)[0]
             message = f"{scheme}:// addresses cannot hold content: give an https:// address or a file"
             raise ContentError([Problem(source, 1, 1, message)])
-        return check_file(Path(source))
+        result = examine(Path(source), snapshot, require_files=True).result
+        if isinstance(result, ContentError):
+            raise result
+        return result
+    from kiosk.content.loader import check_bytes  # noqa: PLC0415 - PyYAML and the checks, loaded when used
+
     with tempfile.TemporaryDirectory(prefix="kiosk-validate-") as folder:
         try:
             fetch(source, Path(folder))

@@ -16,7 +16,7 @@ def state_dir(override: Path | None = None) -> Path:
     from_environment = os.environ.get(STATE_DIR_VARIABLE)
     if from_environment:
         return Path(from_environment)
-    import platformdirs  # noqa: PLC0415 - only when no folder is given; `render` and the tests never need it
+    import platformdirs  # noqa: PLC0415 - only when no folder is given; the tests never need it
 
     return Path(platformdirs.user_state_dir(APP_NAME))
 
@@ -33,3 +33,8 @@ def status_file(state: Path) -> Path:
 def snapshot_file(state: Path) -> Path:
     """The content as last checked (kiosk/content_source/snapshot.py)."""
     return state / "content-checked.json"
+
+
+def render_snapshot_file(state: Path) -> Path:
+    """The content as `render` last checked it: a missing image is an error there, not a warning."""
+    return state / "render-checked.json"

@@ -25,6 +25,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.application import KioskApplication, apply_style
 from kiosk.content import Content
 from kiosk.content.loader import load_content
+from kiosk.paths import STATE_DIR_VARIABLE
 from kiosk.reader.startup import prepare_web_engine
 from kiosk.render import settle
 from kiosk.window import KioskWindow
@@ -79,6 +80,15 @@ def _no_application_wide_event_filter(monkeypatch: pytest.MonkeyPatch) -> Iterat
     monkeypatch.setattr(QObject, "installEventFilter", refuse_on_the_application)
     yield
     assert offenders == [], "an event filter on the application crashes PySide with QtWebEngine; use InputTap"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _state_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A command given no --state-dir (render keeps its check of the content there) uses a temporary folder, in
+    this process and in the kiosks the tests start: never the home folder's."""
+    os.environ[STATE_DIR_VARIABLE] = str(tmp_path_factory.mktemp("state"))
+    yield
+    del os.environ[STATE_DIR_VARIABLE]
 
 
 @pytest.fixture(scope="session", autouse=True)

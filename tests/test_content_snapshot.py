@@ -1,4 +1,5 @@
-"""A start finds its content as last checked, and checks it again whenever anything that check depended on changed."""
+"""A start finds its content as last checked, and checks it again whenever anything that check depended on changed;
+so does `render`, with its own, stricter check."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import json
 import logging
 import os
 import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,7 +22,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.content import Checked, ContentError
 from kiosk.content.loader import check_file
-from kiosk.content_source import manager as manager_module
+from kiosk.content_source import examine as examine_module
 from kiosk.content_source import snapshot as snapshot_module
 from kiosk.content_source.manager import ContentManager
 from kiosk.content_source.snapshot import ContentSnapshot, Kept
@@ -41,13 +44,13 @@ def kiosk_folder(tmp_path: Path) -> Path:
 def checks(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The content files the manager really checked (parsed and ran every rule on), in order."""
     checked: list[Path] = []
-    check = manager_module._check
+    check = examine_module._check
 
-    def check_and_note(data: bytes, content_file: Path) -> tuple[Checked | ContentError, set[str]]:
+    def check_and_note(data: bytes, content_file: Path, require_files: bool) -> tuple[Checked | ContentError, set[str]]:
         checked.append(content_file)
-        return check(data, content_file)
+        return check(data, content_file, require_files)
 
-    monkeypatch.setattr(manager_module, "_check", check_and_note)
+    monkeypatch.setattr(examine_module, "_check", check_and_note)
     return checked
 
 
@@ -303,6 +306,78 @@ def test_the_snapshot_holds_what_the_check_found(kiosk_folder: Path, tmp_path: P
     assert type(found.checked.content.contacts) is type(checked.content.contacts)
     assert isinstance(found.checked.content.topics, tuple)
     assert ContentSnapshot(tmp_path / "snapshot").find(tmp_path / "other.yaml") is None
+
+
+def test_a_check_that_let_a_missing_file_pass_is_not_a_previews_check(kiosk_folder: Path, tmp_path: Path) -> None:
+    """The kiosk shows content with a missing image (its place stays empty); a preview refuses it. Neither takes
+    the other's check."""
+    content_file = kiosk_folder / "content.yaml"
+    lenient = Kept(check_file(content_file), "abc", frozenset(), require_files=False)
+    strict = Kept(check_file(content_file), "abc", frozenset(), require_files=True)
+    for kept in (lenient, strict):
+        snapshot = ContentSnapshot(tmp_path / f"snapshot-{kept.require_files}")
+        snapshot.keep(content_file, kept, checked_since_ns=time.time_ns())
+        assert snapshot.find(content_file, require_files=kept.require_files) == kept
+        assert snapshot.find(content_file, require_files=not kept.require_files) is None
+
+
+# `python -m kiosk render` of one screen: its exit code, and whether it parsed YAML on the way.
+RENDER_PROBE = """
+import json, sys
+from kiosk import cli
+code = cli.main(sys.argv[1:])
+print(json.dumps({"code": code, "parsed": "yaml" in sys.modules}), flush=True)
+"""
+
+
+def _render(content_file: Path, state: Path, out: Path) -> tuple[dict[str, object], str]:
+    """What RENDER_PROBE says, and the render's log."""
+    arguments = ["--content", str(content_file), "--state-dir", str(state), "render", "--out", str(out)]
+    arguments += ["--screen", "home", "--lang", "en", "--size", "1080x1920"]
+    result = subprocess.run(
+        [sys.executable, "-c", RENDER_PROBE, *arguments],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=120,
+        check=False,
+    )
+    assert result.stdout, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1]), result.stderr
+
+
+@pytest.mark.e2e
+def test_a_second_render_of_the_same_files_draws_the_same_without_parsing_them(
+    kiosk_folder: Path, tmp_path: Path
+) -> None:
+    content_file = kiosk_folder / "content.yaml"
+    first, _ = _render(content_file, tmp_path / "state", tmp_path / "first")
+    second, _ = _render(content_file, tmp_path / "state", tmp_path / "second")
+    assert first == {"code": 0, "parsed": True}
+    assert second == {"code": 0, "parsed": False}
+    picture = "home-en-1080x1920.png"
+    assert (tmp_path / "second" / picture).read_bytes() == (tmp_path / "first" / picture).read_bytes()
+
+
+@pytest.mark.e2e
+def test_render_checks_the_files_again_after_any_change(kiosk_folder: Path, tmp_path: Path) -> None:
+    """An edit that breaks the content, and an image gone since the last render: each is refused, not drawn from
+    the last check."""
+    content_file = kiosk_folder / "content.yaml"
+    state = tmp_path / "state"
+    assert _render(content_file, state, tmp_path / "out")[0] == {"code": 0, "parsed": True}
+    _edit(kiosk_folder, "email: publicaffairs@utrecht.nl", "email: public affairs")
+    broken, log = _render(content_file, state, tmp_path / "out")
+    assert broken == {"code": 1, "parsed": True}
+    assert "'public affairs' is not an e-mail address" in log
+    _edit(kiosk_folder, "email: public affairs", "email: publicaffairs@utrecht.nl")
+    # The same files as the first render again: the refused edit did not replace that render's check.
+    assert _render(content_file, state, tmp_path / "out")[0] == {"code": 0, "parsed": False}
+    (kiosk_folder / "resources" / "artwork" / "europe.svg").unlink()
+    missing, log = _render(content_file, state, tmp_path / "out")
+    assert missing == {"code": 1, "parsed": True}
+    assert "'resources/artwork/europe.svg' does not exist" in log
 
 
 def _edit(folder: Path, old: str, new: str) -> None:

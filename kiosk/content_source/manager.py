@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import shutil
 import tempfile
 import threading
-import time
-from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from kiosk.content import Checked, Content, ContentError, Problem
+from kiosk.content import Checked, Content, ContentError
 from kiosk.content_source.cache import ContentCache
+from kiosk.content_source.examine import Examined, examine
 from kiosk.content_source.remote import CONTENT_FILE, Fetched, FetchError, fetch, is_remote
-from kiosk.content_source.snapshot import ContentSnapshot, Kept
+from kiosk.content_source.snapshot import ContentSnapshot
 from kiosk.content_source.status import ContentStatus, now, save_status
 from kiosk.paths import content_cache_dir, snapshot_file, status_file
 
@@ -25,7 +23,6 @@ log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 400  # editors save in several steps (write, rename, touch): wait for the last one
 POLL_INTERVAL_MS = 60_000
-VERSION_DIGITS = 12
 
 
 class ContentManager(QObject):
@@ -194,23 +191,9 @@ class ContentManager(QObject):
 
     # -- both -------------------------------------------------------------------------------------
 
-    def _examine(self, content_file: Path, *, keep: bool = True) -> tuple[Checked | ContentError, str, set[str]]:
-        """The file's check, read once, with its version and the files it names. With keep, a file whose digest
-        the snapshot holds is not checked again, and a new good version is kept in the snapshot."""
-        began = time.time_ns()
-        try:
-            data = content_file.read_bytes()
-        except OSError as error:
-            problem = Problem(str(content_file), 1, 1, f"cannot read the file: {error.strerror or error}")
-            return ContentError([problem]), "unreadable", set()
-        kept = self._snapshot.find(content_file) if keep else None
-        if kept is not None and _digest_of(data, content_file.parent, kept.referenced) == kept.digest:
-            return kept.checked, _version(kept.digest), set(kept.referenced)
-        result, referenced = _check(data, content_file)
-        digest = _digest_of(data, content_file.parent, referenced)
-        if keep and isinstance(result, Checked):
-            self._snapshot.keep(content_file, Kept(result, digest, frozenset(referenced)), checked_since_ns=began)
-        return result, _version(digest), referenced
+    def _examine(self, content_file: Path, *, keep: bool = True) -> Examined:
+        """The file's check, read once; with keep, through the snapshot (kiosk/content_source/examine.py)."""
+        return examine(content_file, self._snapshot if keep else None)
 
     def _accept_cached(self, content_file: Path, origin: str) -> None:
         result, version, _ = self._examine(content_file)
@@ -283,39 +266,6 @@ class ContentManager(QObject):
         self._status_unwritable = error is not None
         if error is None:
             self._published = self.status
-
-
-def _check(data: bytes, content_file: Path) -> tuple[Checked | ContentError, set[str]]:
-    """The check of a content file's bytes, and the files it names."""
-    # Loaded with the first check, which a start that finds its content in the snapshot never makes: PyYAML and
-    # the checks' modules.
-    from kiosk.content.loader import check_bytes  # noqa: PLC0415
-
-    referenced: set[str] = set()
-    try:
-        result: Checked | ContentError = check_bytes(
-            data, str(content_file), content_file.parent, referenced, require_files=False
-        )
-    except ContentError as error:
-        result = error
-    return result, referenced
-
-
-def _digest_of(data: bytes, folder: Path, referenced: Iterable[str]) -> str:
-    """A hash of the content file and every file it names, so an edited image is a new version too."""
-    digest = hashlib.sha256(data)
-    for name in sorted(referenced):
-        digest.update(name.encode())
-        try:
-            digest.update((folder / name).read_bytes())
-        except OSError:
-            digest.update(b"<missing>")
-    return digest.hexdigest()
-
-
-def _version(digest: str) -> str:
-    """The version people see (the status, the log): the digest's first twelve digits."""
-    return digest[:VERSION_DIGITS]
 
 
 def _stat_changed(path: Path, before: object) -> bool:

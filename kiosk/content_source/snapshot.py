@@ -1,13 +1,16 @@
 """The content as last checked, kept in the state folder, so a start that finds the same files shows it at once.
 
 Parsing content.yaml and checking every rule is a tenth of the way to the kiosk's first frame (PyYAML and the
-checks' modules loaded, the rules run), and the files rarely change between two starts. So the content manager
-keeps what its last check found here, and uses it again only when nothing that check depended on has changed:
+checks' modules loaded, the rules run; a third of a `render`), and the files rarely change between two starts. So
+the content manager keeps what its last check found here (`render` keeps its own, in another file), and uses it
+again only when nothing that check depended on has changed:
 - the same content file (its path), with the same digest: a hash of its bytes and of every file it names
-  (kiosk/content_source/manager.py, _digest_of);
+  (kiosk/content_source/examine.py, digest_of);
 - the same kiosk code: the names, sizes and change times of its modules when the process started. An update
   may check more, or shape the content differently. (Python's and PyYAML's versions are not part of it: they change
   only with `make setup`, and a new PyYAML that read the same file differently would be a bug of its own.)
+- the same kind of check: a missing image is a warning for the kiosk, which shows the rest, and an error in a
+  preview.
 Anything else, and the file is read and checked as always, and the new result kept.
 
 The snapshot is JSON under a line with its own SHA-256: a file damaged in any way (a power cut, a bad sector) is
@@ -36,7 +39,7 @@ from kiosk.content_source.cache import write_atomically
 
 log = logging.getLogger(__name__)
 
-HEADER = "utrecht-kiosk content snapshot 2 sha256="
+HEADER = "utrecht-kiosk content snapshot 3 sha256="
 SETTLE_NS = 2_000_000_000  # a file changed this shortly before its check may have been read half-written
 MODEL_CLASSES = {
     cls.__name__: cls
@@ -47,11 +50,13 @@ MODEL_CLASSES = {
 
 
 class Kept(NamedTuple):
-    """What a check of one content file found: the content and its warnings, its digest, the files it names."""
+    """What a check of one content file found: the content and its warnings, its digest, the files it names, and
+    whether a missing file was an error in it (a preview's check) or a warning (the kiosk's)."""
 
     checked: Checked
     digest: str
     referenced: frozenset[str]
+    require_files: bool = False
 
 
 class ContentSnapshot:
@@ -62,8 +67,9 @@ class ContentSnapshot:
         self._unwritable = False
         code_fingerprint()  # now, at the start: the code that is loaded, whatever is on the disk later
 
-    def find(self, content_file: Path) -> Kept | None:
-        """What the last check of content_file found, if this kiosk code made it; None if there is no such check.
+    def find(self, content_file: Path, *, require_files: bool = False) -> Kept | None:
+        """What the last check of content_file found, if this kiosk code made it with the same require_files; None
+        if there is no such check.
 
         The caller compares the digest with the files' digest now.
         """
@@ -76,9 +82,18 @@ class ContentSnapshot:
             return None
         try:
             stored = json.loads(body)
-            if stored["code"] != code_fingerprint() or stored["path"] != str(content_file):
+            if (stored["code"], stored["path"], stored["require_files"]) != (
+                code_fingerprint(),
+                str(content_file),
+                require_files,
+            ):
                 return None
-            kept = Kept(_rebuild(stored["checked"]), str(stored["digest"]), frozenset(map(str, stored["referenced"])))
+            kept = Kept(
+                _rebuild(stored["checked"]),
+                str(stored["digest"]),
+                frozenset(map(str, stored["referenced"])),
+                require_files,
+            )
         except (ValueError, TypeError, KeyError, RecursionError) as error:  # a model shaped otherwise
             log.info("the content snapshot %s does not fit this kiosk (%s); checking the content", self.file, error)
             return None
@@ -103,6 +118,7 @@ class ContentSnapshot:
                     "path": str(content_file),
                     "digest": kept.digest,
                     "referenced": sorted(kept.referenced),
+                    "require_files": kept.require_files,
                     "checked": _plain(kept.checked),
                 },
                 ensure_ascii=False,
