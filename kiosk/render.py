@@ -6,7 +6,7 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk import theme
@@ -50,6 +50,9 @@ def render_screens(
     written = []
     for size in sizes:
         window = KioskWindow(content)
+        # Laid out and shown as on a screen, but painted only once, into each picture: no window on the (offscreen)
+        # screen to paint as well.
+        window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         window.resize(size)
         window.show()
         settle(app)

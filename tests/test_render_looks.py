@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import PORTRAIT
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication
 
 from kiosk import cli, theme
 from kiosk.accessibility import reach
+from kiosk.content import Content
+from kiosk.render import render_screens, settle
+from kiosk.window import KioskWindow
 
 
 def test_render_shows_high_contrast_at_200_percent(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -23,6 +29,19 @@ def test_render_shows_high_contrast_at_200_percent(tmp_path: Path, capsys: pytes
     assert image.pixelColor(image.width() // 2, 2) == QColor(theme.HIGH_CONTRAST.header)
     assert theme.current() == theme.DEFAULT_APPEARANCE, "the look is put back after rendering"
     assert "rendered 1 screens" in capsys.readouterr().out
+
+
+def test_a_rendered_picture_is_the_window_as_a_screen_shows_it(
+    tmp_path: Path, make_window: Callable[..., KioskWindow], content: Content, qapp: QApplication
+) -> None:
+    """render lays its window out as shown but paints it only into the picture, never onto a screen."""
+    (picture,) = render_screens(content, tmp_path, [PORTRAIT], ["en"], ["contact"])
+    window = make_window(PORTRAIT)
+    window.set_language("en")
+    window.open("contact")
+    settle(qapp)
+    on_screen = window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    assert QImage(str(picture)).convertToFormat(QImage.Format.Format_RGB32) == on_screen
 
 
 def test_render_refuses_a_text_size_a_visitor_cannot_choose(capsys: pytest.CaptureFixture[str]) -> None:
