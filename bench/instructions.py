@@ -9,11 +9,12 @@ painted frame, where it exits at once, and the instructions it ran are counted. 
 seeded (PYTHONHASHSEED=0), so two runs of the same program agree to a few in a hundred thousand.
 
 The programs: the bare label (bare_window.py), the floor and the home floor (floor_window.py, home_floor.py) up to
-their first paint, and the real kiosk (`python -m kiosk`, fullscreen on the offscreen lobby screen) up to its
-first frame, with a state folder it has started in once before, as in the lobby, and with a new one (a first start
-on content new to it, which reads and checks content.yaml as the floors read it). The ratios are the instructions'
-counterpart of cold_start.py's first-frame ratios; they carry no budget of their own (the budget is on wall time),
-but they show where a change moved the start, and what the floors leave to the kiosk's own code. Wall time is
+their first paint, and the real kiosk (`python -m kiosk`, fullscreen on the offscreen lobby screen) up to its first
+frame, with a state folder it has started in once before, as in the lobby, and with a new one (a first start on
+content new to it, which reads and checks content.yaml as the floors read it); and, each to its exit, the bare label
+with its grab saved and `python -m kiosk render` of the home screen (on the content it drew before). The ratios are
+the instructions' counterpart of cold_start.py's ratios; they carry no budget of their own (the budget is on wall
+time), but they show where a change moved the start, and what the floors leave to the kiosk's own code. Wall time is
 not in proportion to instructions alone: loading libraries from disk and waiting for memory count there too.
 
 Without valgrind (`apt-get install valgrind`) the rows are skipped. Each run takes 10-30 s.
@@ -50,6 +51,18 @@ sys.argv = [{script!r}, *{arguments!r}]
 import {module}
 raise SystemExit({module}.main())
 """
+# The bare label's whole run (its grab saved) and `python -m kiosk render`, each to its exit.
+TO_EXIT = """
+import sys
+sys.path.insert(0, {bench!r})
+sys.argv = [{script!r}, *{arguments!r}]
+import {module}
+raise SystemExit({module}.main())
+"""
+RENDER = """
+from kiosk import cli
+raise SystemExit(cli.main({arguments!r}))
+"""
 AT_FIRST_FRAME = """
 import os, sys
 from kiosk import cli
@@ -74,6 +87,8 @@ def measure(repeats: int) -> list[Figure]:
         ("home floor (+ the home screen's widgets): ratio", "x"),
         ("python -m kiosk: ratio to the bare label", "x"),
         ("python -m kiosk, first start on new content: ratio", "x"),
+        ("bare PySide6 label and grab saved: instructions to exit", "M"),
+        ("python -m kiosk render --screen home: ratio to it", "x"),
     )
     valgrind = shutil.which("valgrind")
     if valgrind is None:
@@ -87,6 +102,10 @@ def measure(repeats: int) -> list[Figure]:
             "floor": _painting("floor_window", [content, str(folder / "floor.png")]),
             "home floor": _painting("home_floor", [content, str(folder / "home.png")]),
             "kiosk": _kiosk(folder / "state"),
+            "bare, saved": TO_EXIT.format(
+                bench=str(HERE), script="bare_window.py", arguments=[str(folder / "bare.png")], module="bare_window"
+            ),
+            "render": _render(folder / "state", folder / "render"),
         }
         for code in programs.values():  # once without valgrind: compiled modules, the kiosk's checked content
             _run([sys.executable, "-c", code], environment)
@@ -96,14 +115,25 @@ def measure(repeats: int) -> list[Figure]:
         counts["kiosk, new content"] = [
             _count(valgrind, _kiosk(folder / f"new-state-{index}"), environment) for index in range(repeats)
         ]
-    bare = counts["bare"]
+    bare, saved = counts["bare"], counts["bare, saved"]
     return [
         figure(SECTION, rows[0][0], "M", [count / 1e6 for count in bare]),
         *(
-            figure(SECTION, what, "x", [top / bottom for top, bottom in zip(counts[name], bare, strict=True)])
-            for (what, _), name in zip(rows[1:], ("floor", "home floor", "kiosk", "kiosk, new content"), strict=True)
+            figure(SECTION, what, "x", _ratios(counts[name], bare))
+            for (what, _), name in zip(rows[1:5], ("floor", "home floor", "kiosk", "kiosk, new content"), strict=True)
         ),
+        figure(SECTION, rows[5][0], "M", [count / 1e6 for count in saved]),
+        figure(SECTION, rows[6][0], "x", _ratios(counts["render"], saved)),
     ]
+
+
+def _ratios(counts: list[float], bare: list[float]) -> list[float]:
+    return [top / bottom for top, bottom in zip(counts, bare, strict=True)]
+
+
+def _render(state: Path, out: Path) -> str:
+    arguments = ["--state-dir", str(state), "render", "--out", str(out), "--screen", "home", "--lang", "nl"]
+    return RENDER.format(arguments=[*arguments, "--size", "1920x1080"])
 
 
 def _kiosk(state: Path) -> str:
