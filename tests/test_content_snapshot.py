@@ -237,6 +237,35 @@ def test_a_snapshot_with_anything_but_checked_content_is_checked_past(
     assert checks == [content_file, content_file]
 
 
+@pytest.mark.parametrize("name", ["/dev/zero", "../../../etc/passwd", "resources/../../content.yaml"])
+def test_a_snapshot_naming_a_file_outside_the_content_folder_is_checked_past(
+    kiosk_folder: Path, tmp_path: Path, checks: list[Path], start: Callable[[Path], ContentManager], name: str
+) -> None:
+    """A forged list of the files the content names is never read from: the checks allow none outside its folder."""
+    content_file = kiosk_folder / "content.yaml"
+    start(content_file)
+    snapshot = snapshot_file(tmp_path / "state")
+    stored = json.loads(snapshot.read_bytes().partition(b"\n")[2])
+    stored["referenced"] = [*stored["referenced"], name]
+    # The digest as it would be with that file among them: only the name gives the forgery away.
+    stored["digest"] = examine_module.digest_of(content_file.read_bytes(), kiosk_folder, stored["referenced"])
+    body = json.dumps(stored).encode()
+    snapshot.write_bytes(f"{snapshot_module.HEADER}{hashlib.sha256(body).hexdigest()}\n".encode() + body)
+    start(content_file)
+    assert checks == [content_file, content_file]
+
+
+def test_a_named_file_that_is_a_pipe_is_refused_without_waiting_for_it(kiosk_folder: Path) -> None:
+    """The checks refuse anything but a file; the version's digest never opens a pipe for reading (it would wait
+    for a writer forever) or reads a device."""
+    artwork = kiosk_folder / "resources" / "artwork" / "europe.svg"
+    artwork.unlink()
+    os.mkfifo(artwork)
+    result = examine_module.examine(kiosk_folder / "content.yaml", require_files=True).result
+    assert isinstance(result, ContentError)
+    assert any("europe.svg" in problem.message for problem in result.errors)
+
+
 def test_a_file_changed_just_before_its_check_is_checked_again_at_the_next_start(
     kiosk_folder: Path, checks: list[Path], start: Callable[[Path], ContentManager]
 ) -> None:

@@ -94,7 +94,7 @@ def write_atomically(path: Path, data: bytes, *, sync: bool = True) -> None:
     """Replace the file at once with data: a reader finds the old file or the new one, never part of one. With sync,
     the data is on the disk before the new file takes the old one's place (a power cut leaves one of the two)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # two processes never share one
     with temporary.open("wb") as file:
         file.write(data)
         if sync:

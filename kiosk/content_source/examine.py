@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -51,12 +53,25 @@ def digest_of(data: bytes, folder: Path, referenced: Iterable[str]) -> str:
     """A hash of the content file and every file it names, so an edited image is a new version too."""
     digest = hashlib.sha256(data)
     for name in sorted(referenced):
-        digest.update(name.encode())
-        try:
-            digest.update((folder / name).read_bytes())
-        except OSError:
-            digest.update(b"<missing>")
+        digest.update(name.encode() + b"\0")
+        digest.update(_named_file(folder / name))
     return digest.hexdigest()
+
+
+def _named_file(path: Path) -> bytes:
+    """What a named file adds to the digest: its length and bytes, or why it has none. Only a regular file is read:
+    a name for a pipe or a device (which the checks refuse) must not stall or flood the kiosk."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a pipe opens at once, without a writer
+    except FileNotFoundError:
+        return b"missing\0"
+    except OSError as error:
+        return f"unreadable {error.errno}\0".encode()
+    with open(descriptor, "rb") as file:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return b"not a file\0"
+        body = file.read()
+    return f"file {len(body)}\0".encode() + body
 
 
 def version_of(digest: str) -> str:

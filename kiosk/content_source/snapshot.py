@@ -91,7 +91,7 @@ class ContentSnapshot:
             kept = Kept(
                 _rebuild(stored["checked"]),
                 str(stored["digest"]),
-                frozenset(map(str, stored["referenced"])),
+                frozenset(_relative(name) for name in stored["referenced"]),
                 require_files,
             )
         except (ValueError, TypeError, KeyError, RecursionError) as error:  # a model shaped otherwise
@@ -128,7 +128,9 @@ class ContentSnapshot:
         except (OSError, TypeError) as error:  # a full or read-only disk; a type new to the model
             if not self._unwritable:  # once, not at every check
                 log.warning(
-                    "could not keep the checked content in %s (%s): the next start checks it again", self.file, error
+                    "could not keep the checked content in %s (%s): the same files are checked again next time",
+                    self.file,
+                    error,
                 )
             self._unwritable = True
             return
@@ -150,6 +152,14 @@ def code_fingerprint() -> str:
                 relative = os.path.relpath(path, package)
                 digest.update(f"{relative}:{status.st_size}:{status.st_mtime_ns}:{status.st_ctime_ns}\n".encode())
     return digest.hexdigest()
+
+
+def _relative(name: object) -> str:
+    """A file the content names: a path inside its folder, as the checks allow, and nothing else."""
+    path = PurePath(str(name))
+    if path.is_absolute() or ".." in path.parts:
+        raise ValueError(f"{name!r} is not a path inside the content's folder")
+    return str(name)
 
 
 def _settled(paths: Iterable[Path], since_ns: int) -> bool:
