@@ -86,9 +86,9 @@ def _no_application_wide_event_filter(monkeypatch: pytest.MonkeyPatch) -> Iterat
 def _state_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """A command given no --state-dir (render keeps its check of the content there) uses a temporary folder, in
     this process and in the kiosks the tests start: never the home folder's."""
-    os.environ[STATE_DIR_VARIABLE] = str(tmp_path_factory.mktemp("state"))
-    yield
-    del os.environ[STATE_DIR_VARIABLE]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(STATE_DIR_VARIABLE, str(tmp_path_factory.mktemp("state")))
+        yield
 
 
 @pytest.fixture(scope="session", autouse=True)

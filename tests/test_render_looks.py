@@ -6,7 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import PORTRAIT
+from conftest import LANDSCAPE, PORTRAIT
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
@@ -31,17 +32,21 @@ def test_render_shows_high_contrast_at_200_percent(tmp_path: Path, capsys: pytes
     assert "rendered 1 screens" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("size", [LANDSCAPE, PORTRAIT], ids=["landscape", "portrait"])
 def test_a_rendered_picture_is_the_window_as_a_screen_shows_it(
-    tmp_path: Path, make_window: Callable[..., KioskWindow], content: Content, qapp: QApplication
+    size: QSize, tmp_path: Path, make_window: Callable[..., KioskWindow], content: Content, qapp: QApplication
 ) -> None:
-    """render lays its window out as shown but paints it only into the picture, never onto a screen."""
-    (picture,) = render_screens(content, tmp_path, [PORTRAIT], ["en"], ["contact"])
-    window = make_window(PORTRAIT)
+    """render lays its window out as if shown but paints it only into the pictures (WA_DontShowOnScreen): each
+    picture is what a window shown on a screen looks like."""
+    pictures = render_screens(content, tmp_path, [size], ["en"])
+    window = make_window(size)
     window.set_language("en")
-    window.open("contact")
-    settle(qapp)
-    on_screen = window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-    assert QImage(str(picture)).convertToFormat(QImage.Format.Format_RGB32) == on_screen
+    assert [picture.name.split("-en-")[0] for picture in pictures] == window.screen_names
+    for name, picture in zip(window.screen_names, pictures, strict=True):
+        window.open(name)
+        settle(qapp)
+        on_screen = window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+        assert QImage(str(picture)).convertToFormat(QImage.Format.Format_RGB32) == on_screen, name
 
 
 def test_render_refuses_a_text_size_a_visitor_cannot_choose(capsys: pytest.CaptureFixture[str]) -> None:
