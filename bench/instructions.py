@@ -1,11 +1,12 @@
-"""Instructions to the first frame: the cold start's programs counted by valgrind, a figure noise cannot move.
+"""Instructions to the first frame (and a render's to its exit): the cold start's programs counted by valgrind.
 
     .venv/bin/python bench/instructions.py [--repeats 2] [--json PATH]
 
 Wall time on a shared machine wanders by a third from one start to the next (cold_start.py takes the median of
 interleaved rounds for that reason), which hides a change of a few percent. The number of instructions a process
 runs does not wander: here each program of the cold start runs under valgrind's callgrind until its first
-painted frame, where it exits at once, and the instructions it ran are counted. Python's string hashing is
+painted frame, where it exits at once (a render, and the bare label it is compared with, to their exit), and the
+instructions it ran are counted. Python's string hashing is
 seeded (PYTHONHASHSEED=0), so two runs of the same program agree to a few in a hundred thousand.
 
 The programs: the bare label (bare_window.py), the floor and the home floor (floor_window.py, home_floor.py) up to
@@ -41,24 +42,19 @@ NO_VALGRIND = "valgrind not installed"
 TIMEOUT_S = 600
 COLLECTED = re.compile(r"Collected : (\d+)")
 
-# Each program, stopped right after its first paint (os._exit: nothing after it is counted).
-AT_FIRST_PAINT = """
+# A bench program (bare_window.py, floor_window.py, home_floor.py) run as its own main; {stop} is the line that
+# stops it right after its first paint (os._exit: nothing after it is counted), or nothing, to run it to its exit.
+BENCH_PROGRAM = """
 import os, sys
 sys.path.insert(0, {bench!r})
 import bare_window
-bare_window.FirstPaint._painted = lambda self: os._exit(0)
+{stop}
 sys.argv = [{script!r}, *{arguments!r}]
 import {module}
 raise SystemExit({module}.main())
 """
-# The bare label's whole run (its grab saved) and `python -m kiosk render`, each to its exit.
-TO_EXIT = """
-import sys
-sys.path.insert(0, {bench!r})
-sys.argv = [{script!r}, *{arguments!r}]
-import {module}
-raise SystemExit({module}.main())
-"""
+STOP_AT_FIRST_PAINT = "bare_window.FirstPaint._painted = lambda self: os._exit(0)"
+# `python -m kiosk render`, to its exit; the kiosk itself, stopped at its first frame.
 RENDER = """
 from kiosk import cli
 raise SystemExit(cli.main({arguments!r}))
@@ -102,9 +98,7 @@ def measure(repeats: int) -> list[Figure]:
             "floor": _painting("floor_window", [content, str(folder / "floor.png")]),
             "home floor": _painting("home_floor", [content, str(folder / "home.png")]),
             "kiosk": _kiosk(folder / "state"),
-            "bare, saved": TO_EXIT.format(
-                bench=str(HERE), script="bare_window.py", arguments=[str(folder / "bare.png")], module="bare_window"
-            ),
+            "bare, saved": _program("bare_window", [str(folder / "bare.png")], stop=""),
             "render": _render(folder / "state", folder / "render"),
         }
         for code in programs.values():  # once without valgrind: compiled modules, the kiosk's checked content
@@ -141,7 +135,11 @@ def _kiosk(state: Path) -> str:
 
 
 def _painting(module: str, arguments: list[str]) -> str:
-    return AT_FIRST_PAINT.format(bench=str(HERE), script=f"{module}.py", arguments=arguments, module=module)
+    return _program(module, arguments, stop=STOP_AT_FIRST_PAINT)
+
+
+def _program(module: str, arguments: list[str], stop: str) -> str:
+    return BENCH_PROGRAM.format(bench=str(HERE), stop=stop, script=f"{module}.py", arguments=arguments, module=module)
 
 
 def _count(valgrind: str, code: str, environment: dict[str, str]) -> float:
