@@ -1,7 +1,7 @@
 """The content as last checked, kept in the state folder, so a start that finds the same files shows it at once.
 
 Parsing content.yaml and checking every rule is a tenth of the way to the kiosk's first frame (PyYAML and the
-checks' modules loaded, the rules run; a third of a `render`), and the files rarely change between two starts. So
+checks' modules loaded, the rules run; a twentieth of a `render`), and the files rarely change between two starts. So
 the content manager keeps what its last check found here (`render` keeps its own, in another file), and uses it
 again only when nothing that check depended on has changed:
 - the same content file (its path), with the same digest: a hash of its bytes and of every file it names
