@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import REPO, SHIPPED
@@ -227,11 +228,9 @@ def test_a_snapshot_with_anything_but_checked_content_is_checked_past(
     """Even with a right hash (written by someone, not damaged): only the content model's classes are built."""
     content_file = kiosk_folder / "content.yaml"
     start(content_file)
-    snapshot = snapshot_file(tmp_path / "state")
-    stored = json.loads(snapshot.read_bytes().partition(b"\n")[2])
+    stored = _forge(snapshot_file(tmp_path / "state"))
     stored["checked"] = checked
-    body = json.dumps(stored).encode()
-    snapshot.write_bytes(f"{snapshot_module.HEADER}{hashlib.sha256(body).hexdigest()}\n".encode() + body)
+    _forge(snapshot_file(tmp_path / "state"), stored)
     shown = start(content_file)
     assert shown.current == check_file(content_file).content
     assert checks == [content_file, content_file]
@@ -244,13 +243,11 @@ def test_a_snapshot_naming_a_file_outside_the_content_folder_is_checked_past(
     """A forged list of the files the content names is never read from: the checks allow none outside its folder."""
     content_file = kiosk_folder / "content.yaml"
     start(content_file)
-    snapshot = snapshot_file(tmp_path / "state")
-    stored = json.loads(snapshot.read_bytes().partition(b"\n")[2])
+    stored = _forge(snapshot_file(tmp_path / "state"))
     stored["referenced"] = [*stored["referenced"], name]
     # The digest as it would be with that file among them: only the name gives the forgery away.
     stored["digest"] = examine_module.digest_of(content_file.read_bytes(), kiosk_folder, stored["referenced"])
-    body = json.dumps(stored).encode()
-    snapshot.write_bytes(f"{snapshot_module.HEADER}{hashlib.sha256(body).hexdigest()}\n".encode() + body)
+    _forge(snapshot_file(tmp_path / "state"), stored)
     start(content_file)
     assert checks == [content_file, content_file]
 
@@ -407,6 +404,15 @@ def test_render_checks_the_files_again_after_any_change(kiosk_folder: Path, tmp_
     missing, log = _render(content_file, state, tmp_path / "out")
     assert missing == {"code": 1, "parsed": True}
     assert "'resources/artwork/europe.svg' does not exist" in log
+
+
+def _forge(snapshot: Path, stored: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The snapshot's JSON as stored; with stored, first written over it under a right hash, as someone could."""
+    if stored is not None:
+        body = json.dumps(stored).encode()
+        snapshot.write_bytes(f"{snapshot_module.HEADER}{hashlib.sha256(body).hexdigest()}\n".encode() + body)
+    found: dict[str, Any] = json.loads(snapshot.read_bytes().partition(b"\n")[2])
+    return found
 
 
 def _edit(folder: Path, old: str, new: str) -> None:
